@@ -1,0 +1,187 @@
+import { z } from 'zod'
+import { AnalyticsSchema } from './analytics.js'
+import { BedrockSchema } from './bedrock.js'
+import { CacheSchema } from './cache.js'
+import { ChartSchema, compareVersions, EXISTING_SECRET_MIN_CHART, GatewaySchema } from './chart.js'
+import { DataServiceSchema } from './data-service.js'
+import { LogStoreSchema } from './log-store.js'
+import { OtelSchema } from './otel.js'
+import { RegistrySchema } from './registry.js'
+import { SecretsSchema } from './secrets.js'
+import { SyncSchema } from './sync.js'
+
+export * from './analytics.js'
+export * from './bedrock.js'
+export * from './cache.js'
+export * from './chart.js'
+export * from './data-service.js'
+export * from './log-store.js'
+export * from './otel.js'
+export * from './registry.js'
+export * from './secrets.js'
+export * from './sync.js'
+
+/** The wizard's sections, in order; each is a top-level key of the config. */
+export const SECTION_IDS = [
+  'chart',
+  'registry',
+  'logStore',
+  'analytics',
+  'cache',
+  'sync',
+  'bedrock',
+  'dataService',
+  'secrets',
+] as const
+export type SectionId = (typeof SECTION_IDS)[number]
+
+/** Sections that carry no form step of their own (shown inside another step). */
+export const NESTED_SECTIONS = { gateway: 'chart', otel: 'analytics' } as const
+
+const FINETUNE_LOG_STORES = ['s3', 's3_assume']
+
+export const DeploymentConfigObject = z.strictObject({
+  schemaVersion: z
+    .literal(1, { error: 'schemaVersion must be 1: this portkey-setup reads config version 1.' })
+    .default(1)
+    .describe('Version of this config format.'),
+  chart: ChartSchema.default({ version: '1.7.7', releaseName: 'portkey-ai', namespace: 'portkeyai' }),
+  registry: RegistrySchema,
+  gateway: GatewaySchema.default({ serviceName: 'portkeyenterprise' }),
+  logStore: LogStoreSchema,
+  analytics: AnalyticsSchema.default({ store: 'control_plane' }),
+  otel: OtelSchema,
+  cache: CacheSchema.default({ store: 'redis', url: 'redis://redis:6379', tls: false, mode: 'standalone' }),
+  sync: SyncSchema,
+  bedrock: BedrockSchema,
+  dataService: DataServiceSchema,
+  secrets: SecretsSchema,
+})
+
+type Parsed = z.output<typeof DeploymentConfigObject>
+
+/** Rules that span sections; each issue points at the field to change. */
+const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message })
+
+  const tlsUrl = c.cache.url.startsWith('rediss://')
+  if (c.cache.store !== 'aws-elastic-cache') {
+    if (c.cache.tls)
+      issue(
+        ['cache', 'tls'],
+        'TLS is supported only with the aws-elastic-cache store: turn TLS off or choose aws-elastic-cache.',
+      )
+    if (tlsUrl)
+      issue(
+        ['cache', 'url'],
+        'rediss:// means TLS, which the chart supports only with aws-elastic-cache: use redis:// or choose aws-elastic-cache.',
+      )
+  } else if (tlsUrl && !c.cache.tls) {
+    issue(['cache', 'tls'], 'The Redis URL starts with rediss://, so turn TLS on (or use redis://).')
+  }
+  if (c.cache.store === 'redis' && c.cache.mode === 'cluster')
+    issue(
+      ['cache', 'mode'],
+      'The Redis the chart deploys is a single node: choose standalone, or a custom/aws-elastic-cache store for cluster mode.',
+    )
+  if (
+    c.cache.store === 'redis' &&
+    c.cache.url !== 'redis://redis:6379' &&
+    !/^redis:\/\/([^@]*@)?redis(:6379)?\/?$/.test(c.cache.url)
+  )
+    issue(
+      ['cache', 'url'],
+      'With the in-cluster redis store the URL must point at the deployed service (redis://redis:6379): reset it or choose custom.',
+    )
+
+  if (c.dataService.enabled && !FINETUNE_LOG_STORES.includes(c.logStore.type))
+    issue(
+      ['dataService', 'enabled'],
+      `The data service supports only Amazon S3 log stores (s3 or s3_assume), not ${c.logStore.type}: change the log store or turn the data service off.`,
+    )
+
+  if (c.secrets.mode === 'existingSecret' && compareVersions(c.chart.version, EXISTING_SECRET_MIN_CHART) < 0)
+    issue(
+      ['secrets', 'mode'],
+      `An existing Secret needs chart ${EXISTING_SECRET_MIN_CHART} or later, and chart ${c.chart.version} is selected: raise the chart version or choose inline or vault.`,
+    )
+
+  if (c.bedrock.enabled) {
+    const b = c.bedrock
+    if (b.role === 'separate' && !b.separateRoleArn)
+      issue(
+        ['bedrock', 'separateRoleArn'],
+        'A separate Bedrock role needs its ARN: enter it, or attach the policy to the principal role.',
+      )
+    if (
+      b.assumeRoleCredentials &&
+      c.logStore.type === 's3_assume' &&
+      c.logStore.auth.method === 'access_keys' &&
+      c.logStore.auth.roleArn !== b.principalRoleArn
+    )
+      issue(
+        ['bedrock', 'principalRoleArn'],
+        'With long-term keys the chart has one LOG_STORE_AWS_ROLE_ARN, so the principal role must be the log store role: use the same ARN as the log store.',
+      )
+  }
+}
+
+export const DeploymentConfigSchema = DeploymentConfigObject.superRefine(crossFieldRules).describe(
+  'A Portkey gateway deployment: chart, registry, log store, analytics, cache, sync and optional services.',
+)
+
+export type DeploymentConfig = z.output<typeof DeploymentConfigSchema>
+export type DeploymentConfigInput = z.input<typeof DeploymentConfigSchema>
+
+export type ConfigWarning = { path: (string | number)[]; message: string }
+
+/** Things a valid config may still want to reconsider; never blocks a bundle. */
+export const configWarnings = (c: DeploymentConfig): ConfigWarning[] => {
+  const w: ConfigWarning[] = []
+  if (!['1.0.7', '1.7.7'].includes(c.chart.version))
+    w.push({
+      path: ['chart', 'version'],
+      message: `Chart ${c.chart.version} is rendered with the closest known layout; review values.yaml against that chart's defaults.`,
+    })
+  if (c.secrets.mode === 'inline')
+    w.push({
+      path: ['secrets', 'mode'],
+      message: 'Secrets are written into values.yaml: keep the bundle out of version control.',
+    })
+  if (c.logStore.type === 's3_assume' && c.logStore.auth.method === 'imds' && c.logStore.auth.imdsV1)
+    w.push({
+      path: ['logStore', 'auth', 'imdsV1'],
+      message: 'IMDSv1 is weaker than IMDSv2: prefer IMDSv2 on the nodes when you can.',
+    })
+  if (c.logStore.type === 's3_assume' && c.logStore.auth.method === 'irsa' && !c.logStore.auth.clusterName)
+    w.push({
+      path: ['logStore', 'auth', 'clusterName'],
+      message: 'Without the EKS cluster name the IRSA commands keep a placeholder you must fill in.',
+    })
+  if (
+    c.logStore.type === 'mongo' &&
+    c.logStore.tlsCa &&
+    !/[?&](tls|ssl)=true/i.test(c.logStore.connectionUrl)
+  )
+    w.push({
+      path: ['logStore', 'connectionUrl'],
+      message: 'A CA certificate is set but the URL does not say tls=true: add it so the CA is used.',
+    })
+  if (
+    c.bedrock.enabled &&
+    c.logStore.type === 's3_assume' &&
+    c.logStore.auth.method === 'irsa' &&
+    c.bedrock.principalRoleArn !== c.logStore.auth.roleArn
+  )
+    w.push({
+      path: ['bedrock', 'principalRoleArn'],
+      message: 'With IRSA the principal role is normally the IRSA role of the log store.',
+    })
+  if (c.bedrock.enabled && c.bedrock.role === 'principal' && c.bedrock.separateRoleArn)
+    w.push({
+      path: ['bedrock', 'separateRoleArn'],
+      message: 'A separate role ARN is set but the principal role is used: it is ignored.',
+    })
+  return w
+}

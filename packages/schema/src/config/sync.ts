@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { ident, objectError, secret } from './fields.js'
+
+export const SyncSchema = z
+  .strictObject(
+    {
+      clientAuth: secret('Client auth key', 1024).describe('PORTKEY_CLIENT_AUTH shared by Portkey.'),
+      organisations: z
+        .array(
+          ident(
+            'Organisation ID',
+            /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/,
+            'use the organisation ID from Portkey (letters, digits, - and _).',
+            128,
+          ),
+          { error: 'Organisations must be a list of organisation IDs.' },
+        )
+        .min(1, { error: 'Add at least one organisation ID to sync.' })
+        .max(100, { error: 'At most 100 organisations can be synced.' })
+        .describe('ORGANISATIONS_TO_SYNC: the organisation IDs this gateway serves.'),
+    },
+    objectError('Sync', 'enter the client auth key and the organisations Portkey shared.'),
+  )
+  .describe('Sync with the Portkey control plane.')
+
+export type Sync = z.infer<typeof SyncSchema>

@@ -1,0 +1,29 @@
+import type { z } from 'zod'
+import {
+  type ConfigWarning,
+  configWarnings,
+  type DeploymentConfig,
+  DeploymentConfigSchema,
+} from './config/index.js'
+
+export type ConfigIssue = { path: (string | number)[]; code: string; message: string }
+
+export type ValidationResult =
+  | { valid: true; config: DeploymentConfig; warnings: ConfigWarning[] }
+  | { valid: false; issues: ConfigIssue[] }
+
+const toIssue = (i: z.core.$ZodIssue): ConfigIssue => ({
+  path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+  code: i.code,
+  message:
+    i.code === 'unrecognized_keys'
+      ? `Unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}: remove ${i.keys.length > 1 ? 'them' : 'it'} or check the spelling.`
+      : i.message,
+})
+
+/** Parses any input into a config, or a list of issues each naming its field. Never throws. */
+export const validateConfig = (input: unknown): ValidationResult => {
+  const r = DeploymentConfigSchema.safeParse(input)
+  if (!r.success) return { valid: false, issues: r.error.issues.map(toIssue) }
+  return { valid: true, config: r.data, warnings: configWarnings(r.data) }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests need, once and idempotently (CI may run on a fresh machine).
+set -euo pipefail
+need=()
+command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=''
+  [ "$(id -u)" -eq 0 ] || SUDO='sudo'
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
