@@ -1,0 +1,31 @@
+import type { SectionId } from '../config/index.js'
+
+export type DeepPartial<T> = T extends (infer U)[]
+  ? DeepPartial<U>[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T
+
+/** A block the user copies: a shell command, a JSON document or a YAML snippet, values filled in. */
+export type GuideBlock = { kind: 'shell' | 'json' | 'yaml' | 'text'; label: string; content: string }
+
+/** One thing to do, in order. */
+export type GuideStep = {
+  id: string
+  title: string
+  body: string
+  blocks: GuideBlock[]
+  links?: { label: string; url: string }[]
+}
+
+/** The steps for one section's chosen option (e.g. logStore / s3_assume + irsa). */
+export type GuideSection = {
+  section: SectionId
+  choice: string
+  title: string
+  summary: string
+  steps: GuideStep[]
+}
+
+/** The whole guide for a config: only the sections whose choice needs work outside portkey-setup. */
+export type Guide = { sections: GuideSection[] }
