@@ -20,13 +20,20 @@ url = f"{endpoint.rstrip('/')}/{container}?restype=container"
 parsed = urllib.parse.urlsplit(url)
 version = "2021-08-06"
 date = formatdate(usegmt=True)
-headers = {"x-ms-date": date, "x-ms-version": version, "Content-Length": "0"}
-canon_headers = "".join(f"{k}:{v}\n" for k, v in sorted((k.lower(), v) for k, v in headers.items() if k.lower().startswith("x-ms-")))
+content_type = "application/octet-stream"  # urllib would add a form content type otherwise
+headers = {"x-ms-date": date, "x-ms-version": version, "Content-Length": "0", "Content-Type": content_type}
+canon_headers = "".join(
+    f"{k}:{v}\n" for k, v in sorted((k.lower(), v) for k, v in headers.items() if k.lower().startswith("x-ms-"))
+)
 query = urllib.parse.parse_qs(parsed.query)
-canon_resource = f"/{account}{parsed.path}" + "".join(f"\n{k.lower()}:{','.join(sorted(v))}" for k, v in sorted(query.items()))
-# Shared Key string-to-sign (version 2009-09-19+): VERB, Content-Encoding, Content-Language, Content-Length (empty if 0),
-# Content-MD5, Content-Type, Date, If-Modified-Since, If-Match, If-None-Match, If-Unmodified-Since, Range
-string_to_sign = "PUT\n" + "\n" * 11 + canon_headers + canon_resource
+# path-style (emulator) URLs: the account appears twice, /account/account/container
+canon_resource = f"/{account}{parsed.path}" + "".join(
+    f"\n{k.lower()}:{','.join(sorted(v))}" for k, v in sorted(query.items())
+)
+# Shared Key string-to-sign: VERB, Content-Encoding, Content-Language, Content-Length (empty when 0), Content-MD5,
+# Content-Type, Date, If-Modified-Since, If-Match, If-None-Match, If-Unmodified-Since, Range, then headers + resource
+fields = ["PUT", "", "", "", "", content_type, "", "", "", "", "", ""]
+string_to_sign = "\n".join(fields) + "\n" + canon_headers + canon_resource
 sig = base64.b64encode(hmac.new(base64.b64decode(key), string_to_sign.encode(), hashlib.sha256).digest()).decode()
 headers["Authorization"] = f"SharedKey {account}:{sig}"
 ctx = ssl.create_default_context(cafile=cafile) if cafile else None

@@ -186,25 +186,28 @@ install_otlp() {
   echo "$sum" >"$OTLP_BIN.sha256"
 }
 
-declare -A INSTALL_PID=() INSTALL_T0=()
-bg_install() { # name
-  INSTALL_T0[$1]="$(now)"
-  ("install_$1") >"$LOGS/install-$1.log" 2>&1 &
+declare -A INSTALL_PID=()
+bg_install() { # name ; runs install_<name> in the background, records its wall time when it did real work
+  rm -f "$LOGS/install-$1.secs"
+  (
+    t0="$(now)"
+    "install_$1"
+    d="$(elapsed "$t0")"
+    if awk -v d="$d" 'BEGIN { exit !(d >= 1.0) }'; then echo "$d" >"$LOGS/install-$1.secs"; fi
+  ) >"$LOGS/install-$1.log" 2>&1 &
   INSTALL_PID[$1]=$!
 }
-# the venv also carries pymongo for the FerretDB health/verify step
-if want moto || want ferretdb; then bg_install moto; fi
+# the venv also serves FerretDB (pymongo health check) and the registry token server (cryptography)
+if want moto || want ferretdb || want registry; then bg_install moto; fi
 want azurite && bg_install azurite
 want ferretdb && bg_install ferretdb
 want otlp && bg_install otlp
 declare -A INSTALL_FAILED=()
 for name in "${!INSTALL_PID[@]}"; do
   if wait "${INSTALL_PID[$name]}"; then
-    d="$(elapsed "${INSTALL_T0[$name]}")"
-    # only noteworthy (real) installs are logged: a skip takes well under a second
-    if awk -v d="$d" 'BEGIN { exit !(d >= 1.0) }'; then
-      echo "$name: ${d}s" >>"$TIMES"
-      say "install $name: ${d}s"
+    if [[ -f "$LOGS/install-$name.secs" ]]; then
+      echo "$name: $(cat "$LOGS/install-$name.secs")s" >>"$TIMES"
+      say "install $name: $(cat "$LOGS/install-$name.secs")s"
     fi
   else
     INSTALL_FAILED[$name]=1
@@ -481,7 +484,7 @@ EOF
 
 # ---------------------------------------------------------------------------------------
 # registry (Debian docker-registry 2.8, htpasswd bcrypt); an HTTP and an HTTPS instance on one store
-registry_conf() { # file addr [tls]
+registry_conf() { # file addr [tls|token]
   cat >"$1" <<EOF
 version: 0.1
 log:
@@ -504,12 +507,23 @@ EOF
   if [[ "${3:-}" == tls ]]; then
     printf '  tls:\n    certificate: %s\n    key: %s\n' "$TLS/server.pem" "$TLS/server-key.pem" >>"$1"
   fi
-  cat >>"$1" <<EOF
+  if [[ "${3:-}" == token ]]; then
+    cat >>"$1" <<EOF
+auth:
+  token:
+    realm: http://$H:$PK_registry_tokenServerPort/token
+    service: $PK_registry_tokenService
+    issuer: $PK_registry_tokenIssuer
+    rootcertbundle: $PEERS_DIR/$PK_registry_tokenSigningCert
+EOF
+  else
+    cat >>"$1" <<EOF
 auth:
   htpasswd:
     realm: $PK_registry_realm
     path: $PEERS_DIR/registry/htpasswd
 EOF
+  fi
 }
 reg_http_ok() {
   [[ "$(http_code "http://$H:$PK_registry_port/v2/")" == 401 ]] &&
@@ -556,6 +570,37 @@ start_registry() {
     wait_until 20 reg_tls_ok || { record registry-tls FAIL "see $LOGS/registry-tls.log"; return; }
   fi
   record registry-tls ok "https://$H:$PK_registry_tlsPort basic auth, same store ($how; CA $CA)"
+
+  # Bearer-token realm: a registry with `auth: token` + our token server (RS256 JWT, x5c -> rootcertbundle)
+  if [[ -n "${INSTALL_FAILED[moto]:-}" ]]; then record registry-token FAIL "venv install failed, see $LOGS/install-moto.log"; return; fi
+  how="already running"
+  if ! reg_token_ok; then
+    how=started
+    local tcert="$PEERS_DIR/$PK_registry_tokenSigningCert" tkey="${PEERS_DIR}/${PK_registry_tokenSigningCert%.pem}-key.pem"
+    if [[ ! -f "$tcert" || ! -f "$tkey" ]]; then
+      openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 3650 -subj '/CN=portkey-setup registry token signer' \
+        -keyout "$tkey" -out "$tcert" -addext 'keyUsage=critical,digitalSignature' 2>/dev/null
+      chmod 600 "$tkey"
+    fi
+    printf '{"%s": {"password": "%s", "grant": true}, "%s": {"password": "%s", "grant": false}}\n' \
+      "$PK_registry_user" "$PK_registry_password" "$PK_registry_noPullUser" "$PK_registry_noPullPassword" >"$d/token-users.json"
+    start_bg registry-token-server "$MOTO_VENV/bin/python" "$HERE/registry-token-server.py" "$H" "$PK_registry_tokenServerPort" \
+      "$PK_registry_tokenService" "$PK_registry_tokenIssuer" "$tcert" "$tkey" "$d/token-users.json"
+    registry_conf "$d/config-token.yml" "$H:$PK_registry_tokenPort" token
+    start_bg registry-token docker-registry serve "$d/config-token.yml"
+    wait_until 20 reg_token_ok || { record registry-token FAIL "see $LOGS/registry-token.log and $LOGS/registry-token-server.log"; return; }
+  fi
+  record registry-token ok "http://$H:$PK_registry_tokenPort Bearer realm http://$H:$PK_registry_tokenServerPort/token, same store ($how)"
+}
+
+reg_token_ok() { # anonymous -> 401 Bearer challenge; token for the pull scope -> manifest HEAD 200
+  local repo="$PK_registry_repository" tag="${PK_registry_tags%% *}" tok
+  curl -s -m 5 -D - -o /dev/null "http://$H:$PK_registry_tokenPort/v2/" | grep -qi '^www-authenticate: Bearer realm=' || return 1
+  tok="$(curl -s -m 5 -u "$PK_registry_user:$PK_registry_password" \
+    "http://$H:$PK_registry_tokenServerPort/token?service=$PK_registry_tokenService&scope=repository:$repo:pull" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')" || return 1
+  [[ "$(http_code -I -H "Authorization: Bearer $tok" -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$H:$PK_registry_tokenPort/v2/$repo/manifests/$tag")" == 200 ]]
 }
 
 # ---------------------------------------------------------------------------------------
@@ -684,12 +729,14 @@ start_otlp() {
   record otlp-tls ok "https://$H:$PK_otlp_tlsPort/v1/{logs,traces,metrics} bearer token ($how; CA $CA)"
 }
 
+blackhole_ok() { pid_alive blackhole && port_open "$PK_blackhole_port"; }
 start_blackhole() {
   local how="already running"
-  if ! { pid_alive blackhole && port_open "$PK_blackhole_port"; }; then
+  if ! blackhole_ok; then
     how=started
     start_bg blackhole node "$HERE/blackhole.mjs" "$PK_blackhole_port"
-    wait_until 10 port_open "$PK_blackhole_port" || { record blackhole FAIL "see $LOGS/blackhole.log"; return; }
+    sleep 0.5 # a port taken by someone else would pass port_open: give node time to fail on EADDRINUSE
+    wait_until 10 blackhole_ok || { record blackhole FAIL "see $LOGS/blackhole.log"; return; }
   fi
   record blackhole ok "$H:$PK_blackhole_port accepts TCP, never answers ($how)"
 }
