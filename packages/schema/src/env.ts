@@ -19,25 +19,36 @@ export const SECRET_ENV_KEYS = [
 
 export const isSecretEnvKey = (key: string) => (SECRET_ENV_KEYS as readonly string[]).includes(key)
 
+/**
+ * Where the query of a Mongo URL starts (-1 without one). The search starts after the user info,
+ * since a password typed without percent-encoding may hold a '?'.
+ */
+export const mongoQueryStart = (url: string): number => {
+  const authority = url.indexOf('://') + 3
+  const slash = url.indexOf('/', authority)
+  const at = url.lastIndexOf('@', slash < 0 ? url.length : slash)
+  return url.indexOf('?', Math.max(authority, at + 1))
+}
+
 /** The Mongo URL the gateway gets: with tlsCAFile pointing at the mounted CA when one is uploaded. */
 export const mongoUrlWithCa = (url: string, caFileName: string | undefined): string => {
   if (!caFileName) return url
   const param = `tlsCAFile=${SHARED_MOUNT_DIR}/${caFileName}`
-  const q = url.indexOf('?')
+  const q = mongoQueryStart(url)
   if (q >= 0) return `${url}${q === url.length - 1 ? '' : '&'}${param}`
   // The driver wants a path before the query: mongodb://host/?opt
   const afterScheme = url.indexOf('://') + 3
   return url.indexOf('/', afterScheme) >= 0 ? `${url}?${param}` : `${url}/?${param}`
 }
 
-/** OTEL_RESOURCE_ATTRIBUTES: k=v pairs, with , = % and spaces percent-encoded in values (W3C baggage rules). */
+/**
+ * OTEL_RESOURCE_ATTRIBUTES: k=v pairs, with , = % ; " \ and white space percent-encoded in values
+ * (W3C baggage rules). encodeURIComponent writes the UTF-8 bytes, so non-ASCII spaces decode back.
+ */
 export const otelResourceAttributes = (attrs: Record<string, string>): string =>
   Object.keys(attrs)
     .sort()
-    .map(
-      (k) =>
-        `${k}=${(attrs[k] ?? '').replace(/[%,=;\s"\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`,
-    )
+    .map((k) => `${k}=${(attrs[k] ?? '').replace(/[%,=;\s"\\]/gu, (c) => encodeURIComponent(c))}`)
     .join(',')
 
 /**

@@ -1,7 +1,21 @@
+import { parseDocument } from 'yaml'
 import type { DeploymentConfigInput } from './config/index.js'
 import type { DeepPartial } from './guides/types.js'
+import { irsaRoleFrom, readLogStore } from './import/log-store.js'
+import { ImportContext, type ImportWarning, isObject, type Loose, own, readEnvData } from './import/reader.js'
+import { readHeader, readRegistry, readSecrets } from './import/registry-secrets.js'
+import {
+  readAnalytics,
+  readBedrock,
+  readCache,
+  readDataService,
+  readGateway,
+  readOtel,
+  readSync,
+} from './import/sections.js'
+import { chartDefaultEnvKeys, UNMODELLED_ENV_KEYS } from './render/chart-defaults.js'
 
-export type ImportWarning = { path: (string | number)[]; message: string }
+export type { ImportWarning }
 export type ImportResult = { config: DeepPartial<DeploymentConfigInput>; warnings: ImportWarning[] }
 
 /** Thrown for text that is not YAML or not a mapping; the API answers 400 with its message. */
@@ -9,7 +23,154 @@ export class ValuesParseError extends Error {
   override name = 'ValuesParseError'
 }
 
-/** Reads a values.yaml of either chart layout back into a partial config. (being implemented) */
-export const importValues = (_yamlText: string): ImportResult => {
-  throw new ValuesParseError('not implemented')
+export const MAX_VALUES_BYTES = 256 * 1024
+
+/** Our own words for the yaml library's error codes; its messages may quote the file, secrets included. */
+const YAML_PROBLEMS: Record<string, string> = {
+  DUPLICATE_KEY: 'a key appears twice in the same mapping',
+  TAB_AS_INDENT: 'a tab is used for indentation; YAML indents with spaces',
+  BAD_INDENT: 'the indentation does not line up',
+  MULTIPLE_DOCS: 'the text holds several YAML documents; keep only one',
+  MISSING_CHAR: 'a closing quote or bracket is missing',
+  BAD_DQ_ESCAPE: 'a double-quoted value has an invalid escape',
+  BAD_ALIAS: 'an alias (*name) refers to no anchor',
+  MULTILINE_IMPLICIT_KEY: 'a key runs over several lines',
+  KEY_OVER_1024_CHARS: 'a key is longer than 1024 characters',
+}
+
+const KNOWN_TOP_KEYS = new Set([
+  'imagePullSecrets',
+  'imageCredentials',
+  'useVaultInjection',
+  'vaultConfig',
+  'environment',
+  'serviceAccount',
+  'volumes',
+  'volumeMounts',
+  'dataservice',
+])
+
+const parse = (text: unknown) => {
+  if (typeof text !== 'string') throw new ValuesParseError('values.yaml must be sent as text.')
+  if (text.length > MAX_VALUES_BYTES || new TextEncoder().encode(text).length > MAX_VALUES_BYTES)
+    throw new ValuesParseError(
+      'values.yaml is larger than 256 KiB: upload only the values file of the gateway chart.',
+    )
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
+  const err = doc.errors[0]
+  if (err) {
+    const before = text.slice(0, err.pos[0])
+    const line = before.split('\n').length
+    const column = err.pos[0] - before.lastIndexOf('\n')
+    const what = YAML_PROBLEMS[err.code] ?? 'the text cannot be read as YAML'
+    throw new ValuesParseError(`values.yaml is not valid YAML at line ${line}, column ${column}: ${what}.`)
+  }
+  let root: unknown
+  try {
+    root = doc.toJS({ maxAliasCount: 1000 })
+  } catch {
+    throw new ValuesParseError('values.yaml expands its aliases too many times to be read safely.')
+  }
+  if (root === null || root === undefined)
+    throw new ValuesParseError('values.yaml is empty: upload the values file you want to import.')
+  if (!isObject(root) || root instanceof Map || root instanceof Set)
+    throw new ValuesParseError(
+      'values.yaml must be a mapping of settings (key: value) at the top level, not a list or a single value.',
+    )
+  return { doc, root }
+}
+
+/** Keys of the env that no reader took: settings for another choice, unmodelled or unknown. */
+const leftovers = (ctx: ImportContext) => {
+  const known = new Set<string>([...chartDefaultEnvKeys('1.7.7'), 'AWS_IMDS_V1'])
+  for (const [key, value] of ctx.env) {
+    if (ctx.consumed.has(key) || value.trim() === '') continue
+    const path = ['environment', 'data', key]
+    if ((UNMODELLED_ENV_KEYS as readonly string[]).includes(key)) {
+      if (!(key === 'MCP_PORT' && value.trim() === '8788'))
+        ctx.warn(path, `${key} is not something portkey-setup sets up; it is not carried over.`)
+    } else if (known.has(key) || /^(OTEL_|ANALYTICS_|AZURE_|MONGO_|LOG_STORE_)/.test(key))
+      ctx.warn(path, `${key} is set but the chosen options do not use it; it is not carried over.`)
+    else ctx.warn(path, `${key} is not a setting portkey-setup knows; it is not carried over.`)
+  }
+}
+
+const otherSettings = (ctx: ImportContext, logStore: Loose | undefined) => {
+  const root = ctx.root
+  const unknown = Object.keys(root).filter((k) => !KNOWN_TOP_KEYS.has(k))
+  if (unknown.length)
+    ctx.warn(
+      [],
+      `These settings are not part of portkey-setup's config and are not carried over (the chart's defaults apply): ${unknown.join(', ')}.`,
+    )
+  const sa = own(root, 'serviceAccount')
+  const saName = own(sa, 'name')
+  if (typeof saName === 'string' && saName.trim() !== '')
+    ctx.warn(
+      [],
+      `serviceAccount.name (${saName}) is not carried over: portkey-setup lets the chart create and name the account.`,
+    )
+  const irsa = own(logStore?.auth, 'method') === 'irsa'
+  if (!irsa && irsaRoleFrom(ctx) !== undefined)
+    ctx.warn(
+      ['logStore'],
+      'The service account has an IRSA role annotation, but the log store does not use IRSA; it is not carried over.',
+    )
+  const env = own(root, 'environment')
+  if (own(env, 'secret') === false)
+    ctx.warn(
+      ['secrets'],
+      'environment.secret is false (a ConfigMap); portkey-setup keeps settings in a Secret.',
+    )
+  const extraVolumes = [own(root, 'volumes'), own(root, 'volumeMounts')]
+    .flatMap((v) => (Array.isArray(v) ? v : []))
+    .filter((v) => own(v, 'name') !== 'shared-folder')
+  if (extraVolumes.length) ctx.warn([], 'Volumes other than the Mongo CA mount are not carried over.')
+}
+
+/** Drops undefined fields so the result is a clean partial config. */
+const prune = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(prune)
+  if (!isObject(v)) return v
+  const out: Loose = {}
+  for (const [k, x] of Object.entries(v))
+    if (x !== undefined)
+      Object.defineProperty(out, k, { value: prune(x), enumerable: true, writable: true, configurable: true })
+  return out
+}
+
+/**
+ * Reads a values.yaml of either chart layout (the chart's defaults, one portkey-setup wrote, or a
+ * hand-edited one) back into a partial config. Anything it cannot carry over becomes a warning with
+ * the config path it concerns; only text that is not a YAML mapping throws.
+ */
+export const importValues = (yamlText: string): ImportResult => {
+  const { doc, root } = parse(yamlText)
+  const warnings: ImportWarning[] = []
+  const env = readEnvData(doc, (path, message) => warnings.push({ path, message }))
+  const ctx = new ImportContext(root, env)
+  ctx.warnings.push(...warnings)
+
+  const config: Loose = {}
+  const chart = readHeader(yamlText)
+  if (chart) config.chart = chart
+  if (!chart?.version)
+    ctx.warn(
+      ['chart', 'version'],
+      'values.yaml does not say which chart version it is for; the newest known one is assumed: change it if you install another.',
+    )
+  config.secrets = readSecrets(ctx)
+  config.registry = readRegistry(ctx)
+  config.gateway = readGateway(ctx)
+  const logStore = readLogStore(ctx)
+  config.logStore = logStore
+  config.analytics = readAnalytics(ctx)
+  config.otel = readOtel(ctx)
+  config.cache = readCache(ctx)
+  config.sync = readSync(ctx)
+  config.bedrock = readBedrock(ctx)
+  config.dataService = readDataService(ctx)
+  leftovers(ctx)
+  otherSettings(ctx, logStore)
+  return { config: prune(config) as DeepPartial<DeploymentConfigInput>, warnings: ctx.warnings }
 }

@@ -7,8 +7,14 @@ import { z } from 'zod'
  */
 
 // No control characters: every value must fit one line of a YAML scalar, an env file and a shell word.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f]/
+// C1 controls, U+FEFF and U+FFFE/U+FFFF are not printable in YAML (Helm refuses the file); NEL, LS and PS
+// are line breaks to YAML 1.1 readers such as Helm; a lone surrogate cannot be written as UTF-8 at all.
+const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** True when a value fits on one line of YAML, an env file and a shell word. */
+export const isSingleLine = (v: string) => !CONTROL.test(v)
 
 const requiredText = (label: string) =>
   z.string({
@@ -26,8 +32,8 @@ export const text = (label: string, max = 1024) =>
   requiredText(label)
     .min(1, { error: `${label} is required: enter a value.`, abort: true })
     .max(max, { error: `${label} is too long: use at most ${max} characters.`, abort: true })
-    .refine((v) => !CONTROL.test(v), {
-      error: `${label} must be a single line: remove line breaks, tabs and other control characters.`,
+    .refine(isSingleLine, {
+      error: `${label} must be a single line: remove line breaks, tabs and other control or invisible characters.`,
       abort: true,
     })
 

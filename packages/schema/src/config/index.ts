@@ -149,6 +149,12 @@ export const configWarnings = (c: DeploymentConfig): ConfigWarning[] => {
       path: ['secrets', 'mode'],
       message: 'Secrets are written into values.yaml: keep the bundle out of version control.',
     })
+  if (c.secrets.mode === 'vault' && c.secrets.host !== 'vault.hashicorp.com')
+    w.push({
+      path: ['secrets', 'host'],
+      message:
+        'The chart writes this host as the prefix of the Vault agent annotations; the Vault injector reads vault.hashicorp.com/... unless you configured it otherwise.',
+    })
   if (c.logStore.type === 's3_assume' && c.logStore.auth.method === 'imds' && c.logStore.auth.imdsV1)
     w.push({
       path: ['logStore', 'auth', 'imdsV1'],

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { k8sName, secret, text } from './fields.js'
+import { isSingleLine, k8sName, secret, text } from './fields.js'
 
 export const DEFAULT_REGISTRY_SERVER = 'https://index.docker.io/v1/'
 export const REGISTRY_SECRET_NAME = 'portkeyenterpriseregistrycredentials'
@@ -25,6 +25,9 @@ export const RegistryCreateSchema = z
       .max(254, { error: 'Registry email is too long: use at most 254 characters.' })
       .regex(/^([^\s@]+@[^\s@]+)?$/, {
         error: 'Registry email is not an email address: use name@example.com or leave it empty.',
+      })
+      .refine(isSingleLine, {
+        error: 'Registry email must be a single line: remove control or invisible characters.',
       })
       .optional()
       .describe('Optional email stored in the pull secret.'),

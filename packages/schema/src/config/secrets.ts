@@ -19,7 +19,11 @@ export const ExistingSecretSchema = z
 export const VaultSecretsSchema = z
   .strictObject({
     mode: z.literal('vault').describe('HashiCorp Vault agent injection.'),
-    host: hostName('Vault host').describe('vaultConfig.vaultHost, e.g. vault.example.com.'),
+    host: hostName('Vault annotation prefix')
+      .default('vault.hashicorp.com')
+      .describe(
+        'vaultConfig.vaultHost. The chart uses it as the prefix of the Vault agent annotations (<host>/agent-inject), so it is normally vault.hashicorp.com, not the address of your Vault server.',
+      ),
     secretPath: ident(
       'Secret path',
       /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/,

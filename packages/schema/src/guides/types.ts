@@ -18,14 +18,20 @@ export type GuideStep = {
   links?: { label: string; url: string }[]
 }
 
+/** Where a guide section belongs: a wizard section, or the final install that follows them all. */
+export type GuideSectionId = SectionId | 'install'
+
 /** The steps for one section's chosen option (e.g. logStore / s3_assume + irsa). */
 export type GuideSection = {
-  section: SectionId
+  section: GuideSectionId
   choice: string
   title: string
   summary: string
   steps: GuideStep[]
 }
 
-/** The whole guide for a config: only the sections whose choice needs work outside portkey-setup. */
+/**
+ * The whole guide for a config: every section with a one-line summary; only choices that need
+ * work outside portkey-setup carry steps.
+ */
 export type Guide = { sections: GuideSection[] }

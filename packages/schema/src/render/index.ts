@@ -1,13 +1,32 @@
 import type { DeploymentConfig } from '../config/index.js'
-import type { BundleFile } from './types.js'
+import { iamPolicyFiles } from './iam-files.js'
+import { renderReadme } from './readme.js'
+import { renderResourcesConfig } from './resources-config.js'
+import { scriptFiles, secretFiles } from './scripts.js'
+import { type BundleFile, FILE_MODE } from './types.js'
+import { renderValuesYaml } from './values-yaml.js'
 
+export * from './iam-files.js'
 export * from './iam-policies.js'
 export * from './readme.js'
 export * from './resources-config.js'
+export * from './scripts.js'
+export * from './shell.js'
 export * from './types.js'
 export * from './values-yaml.js'
 
-/** Every file of the bundle, sorted by path. (being implemented) */
-export const renderBundleFiles = (_config: DeploymentConfig): BundleFile[] => {
-  throw new Error('not implemented')
+/** Sorts by path with a plain code-unit comparison, so the order never depends on a locale. */
+export const byPath = (a: BundleFile, b: BundleFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+
+/** Every file of the bundle, sorted by path. */
+export const renderBundleFiles = (config: DeploymentConfig): BundleFile[] => {
+  const resources = renderResourcesConfig(config)
+  return [
+    { path: 'README.md', content: renderReadme(config), mode: FILE_MODE },
+    { path: 'values.yaml', content: renderValuesYaml(config), mode: FILE_MODE },
+    ...(resources === null ? [] : [{ path: 'resources-config.yaml', content: resources, mode: FILE_MODE }]),
+    ...iamPolicyFiles(config),
+    ...scriptFiles(config),
+    ...secretFiles(config),
+  ].sort(byPath)
 }

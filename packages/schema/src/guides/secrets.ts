@@ -1,0 +1,142 @@
+import { ExistingSecretSchema, VaultSecretsSchema } from '../config/secrets.js'
+import { SECRET_ENV_KEYS } from '../env.js'
+import { CHART_NAME } from '../render/scripts/common.js'
+import { q, section, shell, step, text } from './blocks.js'
+import { SCRIPT_FILES, SECRETS_ENV_FILE } from './files.js'
+import type { GuideSection } from './types.js'
+import { pick, type Rec, rec, type View } from './view.js'
+
+/**
+ * The secret environment keys the chosen path uses, read from a partial config (the full
+ * config's splitEnvironment says the same once it is valid; a test holds them together).
+ */
+export const secretEnvKeysOf = (root: Rec): string[] => {
+  const ls = rec(root.logStore)
+  const auth = rec(ls.auth)
+  const used = new Set<string>(['REDIS_URL', 'PORTKEY_CLIENT_AUTH'])
+  const keys = ['LOG_STORE_ACCESS_KEY', 'LOG_STORE_SECRET_KEY']
+  if (ls.type === 'mongo') used.add('MONGO_DB_CONNECTION_URL')
+  if (['s3', 'wasabi', 'gcs', 'netapp'].includes(ls.type as string)) for (const k of keys) used.add(k)
+  if (ls.type === 's3_assume' && auth.method === 'access_keys') for (const k of keys) used.add(k)
+  if (ls.type === 'azure' && auth.mode === 'key') used.add('AZURE_STORAGE_KEY')
+  if (ls.type === 'azure' && auth.mode === 'entra') used.add('AZURE_ENTRA_CLIENT_SECRET')
+  if (rec(root.analytics).store === 'clickhouse') used.add('ANALYTICS_STORE_PASSWORD')
+  const b = rec(root.bedrock)
+  if (b.enabled === true && b.assumeRoleCredentials !== undefined) {
+    used.add('AWS_ASSUME_ROLE_ACCESS_KEY_ID')
+    used.add('AWS_ASSUME_ROLE_SECRET_ACCESS_KEY')
+  }
+  return SECRET_ENV_KEYS.filter((k) => used.has(k))
+}
+
+/** The path the kv command takes: KV v2 API paths carry /data/ after the mount, the CLI adds it itself. */
+const kvCliPath = (path: string) => path.replace(/^([^/]+)\/data\//, '$1/')
+
+export const secretsGuide = (v: View): GuideSection => {
+  const s = rec(v.root.secrets)
+  const keys = secretEnvKeysOf(v.root)
+  const ns = q(v.namespace)
+  if (s.mode === 'existingSecret') {
+    const name = pick(ExistingSecretSchema.shape.secretName, s.secretName, 'secret-name')
+    return section(
+      'secrets',
+      'existingSecret',
+      'Secrets: an existing Kubernetes Secret',
+      `Secrets stay out of values.yaml: the gateway reads ${keys.join(', ')} from Secret ${name} in namespace ${v.namespace}, which you create before installing.`,
+      [
+        step(
+          'secrets.existing.env',
+          `Check ${SECRETS_ENV_FILE}`,
+          `The bundle's ${SECRETS_ENV_FILE} has one KEY=value line per secret, filled from what you entered. Each value runs to the end of its line, with no quotes. Fill any that are empty; keep the file private.`,
+          [text(`${SECRETS_ENV_FILE} keys`, ...keys.map((k) => `${k}=`))],
+        ),
+        step(
+          'secrets.existing.create',
+          `Create Secret ${name}`,
+          `${SCRIPT_FILES.createSecret} creates the namespace and the Secret (and the image pull secret when the chart is not to hold the registry password). By hand, for the gateway keys alone, it comes down to this. Delete ${SECRETS_ENV_FILE} afterwards or keep it in a vault.`,
+          [
+            shell('Run the bundled script', `./${SCRIPT_FILES.createSecret}`),
+            shell(
+              'Or by hand',
+              `kubectl create namespace ${ns} --dry-run=client -o yaml | kubectl apply -f -`,
+              `kubectl create secret generic ${q(name)} --namespace ${ns} --from-env-file=${SECRETS_ENV_FILE} \\`,
+              '  --dry-run=client -o yaml | kubectl apply -f -',
+            ),
+          ],
+        ),
+      ],
+    )
+  }
+  if (s.mode === 'vault') {
+    const shape = VaultSecretsSchema.shape
+    const host = pick(shape.host, s.host, 'vault-host')
+    const path = pick(shape.secretPath, s.secretPath, 'secret-path')
+    const role = pick(shape.role, s.role, 'vault-role')
+    const prefixNote =
+      host === 'vault.hashicorp.com'
+        ? ''
+        : ` Note that the chart uses vaultConfig.vaultHost (${host}) as the prefix of the pod annotations (${host}/agent-inject, ${host}/role); the standard Vault injector watches vault.hashicorp.com/...`
+    return section(
+      'secrets',
+      'vault',
+      'Secrets: HashiCorp Vault',
+      `The Vault agent injects the secrets at ${path} into the gateway pod, using the Vault role ${role}.`,
+      [
+        step(
+          'secrets.vault.store',
+          'Store the secrets in Vault',
+          `Put each secret key at ${path}. For a KV version 2 engine the API path has /data/ after the mount and the kv command leaves it out. Values typed on a command line end up in your shell history: you can instead write them to a JSON file and pass @file.json.`,
+          [
+            shell(
+              'Write the keys',
+              `vault kv put ${q(kvCliPath(path))} \\`,
+              ...keys.map((k, i) => `  ${k}=${q(`<${k}>`)}${i < keys.length - 1 ? ' \\' : ''}`),
+            ),
+          ],
+        ),
+        step(
+          'secrets.vault.role',
+          `Let the gateway read them with role ${role}`,
+          `A read-only policy on the path, and a Kubernetes auth role that hands it to service accounts of namespace ${v.namespace}.`,
+          [
+            shell(
+              'Policy and role',
+              `vault policy write ${q(role)} - <<'EOF'`,
+              `path ${JSON.stringify(path)} {`,
+              '  capabilities = ["read"]',
+              '}',
+              'EOF',
+              `vault write ${q(`auth/kubernetes/role/${role}`)} \\`,
+              `  bound_service_account_names=${q('*')} \\`,
+              `  bound_service_account_namespaces=${ns} \\`,
+              `  policies=${q(role)} ttl=1h`,
+            ),
+          ],
+          [
+            {
+              label: 'Vault: Kubernetes auth',
+              url: 'https://developer.hashicorp.com/vault/docs/auth/kubernetes',
+            },
+          ],
+        ),
+        step(
+          'secrets.vault.kubernetes-secret',
+          `Keep the Kubernetes Secret ${CHART_NAME} in step`,
+          `With Vault injection on, the chart reads every key of environment.data from the Kubernetes Secret ${CHART_NAME} in namespace ${v.namespace} (vaultConfig.kubernetesSecret on newer charts). Have your Vault setup, for example the Vault Secrets Operator, write the keys there.${prefixNote}`,
+          [
+            shell(
+              'List the keys the Secret holds (values stay hidden)',
+              `kubectl describe secret ${q(CHART_NAME)} --namespace ${ns}`,
+            ),
+          ],
+        ),
+      ],
+    )
+  }
+  return section(
+    'secrets',
+    'inline',
+    'Secrets: in values.yaml',
+    'Secrets are written into values.yaml and the chart keeps them in a Kubernetes Secret; keep the bundle private and out of version control.',
+  )
+}

@@ -1,0 +1,55 @@
+import type { DeploymentConfig } from '../config/index.js'
+import { IAM_FILES, iamPolicyFiles } from './iam-files.js'
+import { renderResourcesConfig } from './resources-config.js'
+import { scriptFiles, secretFiles } from './scripts.js'
+
+/** What each bundle file is for, in a sentence. */
+const IAM_PURPOSES: Record<string, string> = {
+  [IAM_FILES.s3Access]: 'Read and write access to the log bucket, nothing more.',
+  [IAM_FILES.crossAccountTrust]:
+    'Trust policy of the log store role: Portkey’s principal may assume it with your ExternalId.',
+  [IAM_FILES.irsaTrust]:
+    'Trust policy of the IRSA role: service accounts of the gateway namespace, through the cluster’s OIDC provider.',
+  [IAM_FILES.ec2Trust]: 'Trust policy of the instance role: EC2 may assume it.',
+  [IAM_FILES.bedrockInvoke]: 'Lets a role invoke Amazon Bedrock models.',
+  [IAM_FILES.bedrockTrust]: 'Trust policy of the separate Bedrock role: the principal role may assume it.',
+  [IAM_FILES.bedrockAssume]: 'Lets the principal role assume the separate Bedrock role.',
+  [IAM_FILES.dataService]: 'Access of the data service role to the finetunes and log export buckets.',
+}
+
+const PURPOSES: Record<string, string> = {
+  'README.md': 'This guide.',
+  'values.yaml': 'Helm values for the gateway chart, with a comment on each choice.',
+  'resources-config.yaml': 'ConfigMap with the Mongo CA certificate; applied before the chart.',
+  'secrets.env': 'Secret values for create-secret.sh, one KEY=value per line. Keep it private.',
+  'scripts/install.sh':
+    'Checks the prerequisites, then installs or upgrades the release (pinned chart version).',
+  'scripts/uninstall.sh': 'Removes the release, with the same release name and namespace as install.sh.',
+  'scripts/port-forward.sh': 'Forwards localhost:8787 to the gateway for a quick test.',
+  'scripts/create-secret.sh': 'Creates the Kubernetes Secrets from secrets.env; run it before install.sh.',
+  'scripts/iam-s3-user.sh': 'Gives the IAM user that owns the access key the bucket policy.',
+  'scripts/iam-s3-role.sh': 'Creates the role Portkey assumes and grants it the log bucket.',
+  'scripts/iam-irsa.sh':
+    'Registers the cluster’s OIDC provider if needed and creates the IRSA role with the bucket policy.',
+  'scripts/iam-imds.sh': 'Creates the instance role, its bucket policy and the instance profile.',
+  'scripts/iam-bedrock.sh': 'Grants Bedrock access to the principal role or the separate role.',
+  'scripts/iam-data-service.sh': 'Grants the data service role its buckets.',
+  ...IAM_PURPOSES,
+}
+
+export type ReadmeFile = { path: string; purpose: string }
+
+/** The bundle's files, found the way renderBundleFiles finds them (README.md first, then by path). */
+export const readmeFiles = (c: DeploymentConfig): ReadmeFile[] => {
+  const paths = [
+    'values.yaml',
+    ...(renderResourcesConfig(c) === null ? [] : ['resources-config.yaml']),
+    ...iamPolicyFiles(c).map((f) => f.path),
+    ...scriptFiles(c).map((f) => f.path),
+    ...secretFiles(c).map((f) => f.path),
+  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return ['README.md', ...paths].map((path) => ({ path, purpose: PURPOSES[path] ?? 'Part of the bundle.' }))
+}
+
+/** Whether a path has its own description (a test keeps every bundle file described). */
+export const isDescribed = (path: string) => path in PURPOSES

@@ -1,0 +1,29 @@
+import type { DeploymentConfig } from '../config/index.js'
+import { installScript, portForwardScript, uninstallScript } from './scripts/helm.js'
+import { logStoreIamScripts } from './scripts/iam-log-store.js'
+import { serviceIamScripts } from './scripts/iam-services.js'
+import { createSecretScript, secretsEnvFile } from './scripts/secrets.js'
+import type { BundleFile } from './types.js'
+
+export {
+  gatewayDeploymentName,
+  HELM_REPO_NAME,
+  HELM_REPO_URL,
+  type SecretsPlan,
+  secretsPlan,
+} from './scripts/common.js'
+export { RESOURCES_CONFIG_PATH, VALUES_PATH } from './scripts/helm.js'
+export { REGISTRY_ENV_KEYS, SECRETS_ENV_PATH, secretsEnvEntries } from './scripts/secrets.js'
+
+/** Every script of the bundle (mode 0755): install, uninstall, port-forward, IAM steps, create-secret. */
+export const scriptFiles = (c: DeploymentConfig): BundleFile[] => [
+  installScript(c),
+  uninstallScript(c),
+  portForwardScript(c),
+  ...logStoreIamScripts(c),
+  ...serviceIamScripts(c),
+  ...createSecretScript(c),
+]
+
+/** secrets.env (mode 0600) when create-secret.sh needs it. */
+export const secretFiles = (c: DeploymentConfig): BundleFile[] => secretsEnvFile(c)

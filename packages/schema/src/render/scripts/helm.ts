@@ -1,0 +1,168 @@
+import type { DeploymentConfig } from '../../config/index.js'
+import type { BundleFile } from '../types.js'
+import {
+  CHART_NAME,
+  GATEWAY_PORT,
+  gatewayDeploymentName,
+  HELM_REPO_NAME,
+  HELM_REPO_URL,
+  script,
+  secretsPlan,
+} from './common.js'
+
+/** Bundle paths as the scripts (which run from scripts/) see them. */
+export const VALUES_PATH = '../values.yaml'
+export const RESOURCES_CONFIG_PATH = '../resources-config.yaml'
+
+const hasMongoCa = (c: DeploymentConfig) => c.logStore.type === 'mongo' && Boolean(c.logStore.tlsCa)
+
+/** The one place install and uninstall get the release from, so they always agree. */
+const releaseVars = (c: DeploymentConfig): [string, string][] => [
+  ['RELEASE', c.chart.releaseName],
+  ['NAMESPACE', c.chart.namespace],
+]
+
+export const installScript = (c: DeploymentConfig): BundleFile => {
+  const plan = secretsPlan(c)
+  const ca = hasMongoCa(c)
+  const vars: [string, string][] = [
+    ...releaseVars(c),
+    ['CHART_VERSION', c.chart.version],
+    ['CHART', `${HELM_REPO_NAME}/${CHART_NAME}`],
+    ['REPO_NAME', HELM_REPO_NAME],
+    ['REPO_URL', HELM_REPO_URL],
+    ['VALUES_FILE', VALUES_PATH],
+    ['DEPLOYMENT', gatewayDeploymentName(c.chart.releaseName)],
+  ]
+  if (ca) vars.push(['RESOURCES_FILE', RESOURCES_CONFIG_PATH])
+  if (plan.envSecret) vars.push(['ENV_SECRET', plan.envSecret])
+  if (plan.pullSecret) vars.push(['PULL_SECRET', plan.pullSecret])
+  if (plan.existingPullSecret) vars.push(['PULL_SECRET', plan.existingPullSecret])
+
+  const secretChecks: string[] = []
+  if (plan.envSecret)
+    secretChecks.push(
+      'kubectl get secret "$ENV_SECRET" --namespace "$NAMESPACE" >/dev/null 2>&1 ||',
+      '  fail "Secret $ENV_SECRET is not in namespace $NAMESPACE yet: run ./create-secret.sh first."',
+    )
+  if (plan.pullSecret)
+    secretChecks.push(
+      'kubectl get secret "$PULL_SECRET" --namespace "$NAMESPACE" >/dev/null 2>&1 ||',
+      '  fail "Image pull secret $PULL_SECRET is not in namespace $NAMESPACE yet: run ./create-secret.sh first."',
+    )
+  if (plan.existingPullSecret)
+    secretChecks.push(
+      'kubectl get secret "$PULL_SECRET" --namespace "$NAMESPACE" >/dev/null 2>&1 ||',
+      '  fail "Image pull secret $PULL_SECRET is not in namespace $NAMESPACE: create it first, e.g. kubectl create secret docker-registry $PULL_SECRET --namespace $NAMESPACE --docker-server=... --docker-username=... --docker-password=..."',
+    )
+
+  return script({
+    name: 'install.sh',
+    summary: 'Installs the Portkey gateway chart, or upgrades it when the release already exists.',
+    vars,
+    helpers: ['need', 'reachCluster'],
+    body: [
+      '# ---- Checks -------------------------------------------------------------------------',
+      "need helm 'see https://helm.sh/docs/intro/install/'",
+      "need kubectl 'see https://kubernetes.io/docs/tasks/tools/'",
+      '[ -f "$VALUES_FILE" ] || fail "$VALUES_FILE is missing: run this script from the unzipped bundle."',
+      ...(ca
+        ? [
+            '[ -f "$RESOURCES_FILE" ] || fail "$RESOURCES_FILE is missing: run this script from the unzipped bundle."',
+          ]
+        : []),
+      'reach_cluster',
+      ...secretChecks,
+      '',
+      '# ---- Chart ---------------------------------------------------------------------------',
+      'echo "Adding the Helm repository $REPO_NAME ($REPO_URL)."',
+      'helm repo add "$REPO_NAME" "$REPO_URL" --force-update',
+      'helm repo update "$REPO_NAME"',
+      'helm show chart "$CHART" --version "$CHART_VERSION" >/dev/null ||',
+      '  fail "Chart $CHART version $CHART_VERSION is not in the repository: pick a published version in portkey-setup."',
+      ...(ca
+        ? [
+            '',
+            '# The Mongo CA certificate is a ConfigMap the gateway mounts, so it must exist first.',
+            'echo "Applying $RESOURCES_FILE to namespace $NAMESPACE."',
+            'kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -',
+            'kubectl apply --namespace "$NAMESPACE" -f "$RESOURCES_FILE"',
+          ]
+        : []),
+      '',
+      'echo "Installing release $RELEASE (chart $CHART $CHART_VERSION) in namespace $NAMESPACE."',
+      'helm upgrade --install "$RELEASE" "$CHART" --version "$CHART_VERSION" -f "$VALUES_FILE" -n "$NAMESPACE" --create-namespace',
+      '',
+      '# ---- Next ----------------------------------------------------------------------------',
+      'kubectl get pods --namespace "$NAMESPACE" -l "app.kubernetes.io/instance=$RELEASE"',
+      'echo',
+      'echo "Pods can take a minute to start. To wait for the gateway:"',
+      'echo "  kubectl rollout status deployment/$DEPLOYMENT --namespace $NAMESPACE"',
+      'echo "Then reach it on http://localhost:8787 with ./port-forward.sh"',
+    ],
+  })
+}
+
+export const uninstallScript = (c: DeploymentConfig): BundleFile => {
+  const plan = secretsPlan(c)
+  const vars = releaseVars(c)
+  if (plan.envSecret) vars.push(['ENV_SECRET', plan.envSecret])
+  if (plan.pullSecret) vars.push(['PULL_SECRET', plan.pullSecret])
+  const leftovers = [
+    ...(hasMongoCa(c) ? ['kubectl delete configmap resource-config --namespace $NAMESPACE'] : []),
+    ...(plan.envSecret ? ['kubectl delete secret $ENV_SECRET --namespace $NAMESPACE'] : []),
+    ...(plan.pullSecret ? ['kubectl delete secret $PULL_SECRET --namespace $NAMESPACE'] : []),
+    'kubectl delete namespace $NAMESPACE   # only if nothing else runs there',
+  ]
+  return script({
+    name: 'uninstall.sh',
+    summary: 'Removes the Portkey gateway release that install.sh installed (same release, same namespace).',
+    vars,
+    helpers: ['need'],
+    body: [
+      "need helm 'see https://helm.sh/docs/intro/install/'",
+      'helm status "$RELEASE" --namespace "$NAMESPACE" >/dev/null 2>&1 ||',
+      '  fail "No release $RELEASE in namespace $NAMESPACE (or the cluster is unreachable): nothing to uninstall."',
+      '',
+      "# The same RELEASE as install.sh (the chart README's uninstall example names a different one).",
+      'helm uninstall "$RELEASE" --namespace "$NAMESPACE"',
+      '',
+      'echo "Release $RELEASE is gone. These stay until you remove them yourself:"',
+      ...leftovers.map((l) => `echo "  ${l}"`),
+    ],
+  })
+}
+
+/**
+ * Port-forward to the gateway Deployment rather than to a pod found by label: the chart gives the
+ * gateway, data service and redis pods the same app.kubernetes.io/instance label, while the
+ * Deployment name is fixed by the chart's fullname rule, and kubectl picks a running pod of it.
+ * A pod (or other resource) name can be passed instead when values.yaml overrides the names.
+ */
+export const portForwardScript = (c: DeploymentConfig): BundleFile =>
+  script({
+    name: 'port-forward.sh',
+    summary: `Forwards localhost:${GATEWAY_PORT} to the gateway, for a quick local test.\nUsage: ./port-forward.sh [pod-name | deployment/name]   (LOCAL_PORT=9000 to change the local port)`,
+    vars: [
+      ['NAMESPACE', c.chart.namespace],
+      ['RELEASE', c.chart.releaseName],
+      ['DEPLOYMENT', gatewayDeploymentName(c.chart.releaseName)],
+    ],
+    helpers: ['need', 'reachCluster'],
+    body: [
+      `readonly GATEWAY_PORT=${GATEWAY_PORT}`,
+      `readonly LOCAL_PORT="\${LOCAL_PORT:-$GATEWAY_PORT}"`,
+      `readonly TARGET="\${1:-deployment/$DEPLOYMENT}"`,
+      '',
+      "need kubectl 'see https://kubernetes.io/docs/tasks/tools/'",
+      'reach_cluster',
+      'if [ $# -eq 0 ] && ! kubectl get "$TARGET" --namespace "$NAMESPACE" >/dev/null 2>&1; then',
+      '  echo "No $TARGET in namespace $NAMESPACE. Pods of release $RELEASE:" >&2',
+      '  kubectl get pods --namespace "$NAMESPACE" -l "app.kubernetes.io/instance=$RELEASE" >&2 || true',
+      '  fail "pass the gateway pod name: ./port-forward.sh <pod-name>"',
+      'fi',
+      '',
+      'echo "Forwarding http://localhost:$LOCAL_PORT to $TARGET:$GATEWAY_PORT (Ctrl-C to stop)."',
+      'kubectl port-forward "$TARGET" --namespace "$NAMESPACE" "$LOCAL_PORT:$GATEWAY_PORT"',
+    ],
+  })

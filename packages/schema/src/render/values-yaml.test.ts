@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { type DeploymentConfigInput, DeploymentConfigSchema } from '../config/index.js'
+import { type FixtureName, fixtures, SENTINEL } from '../fixtures/index.js'
+import { CONTRACT_SECRET_KEYS, EXPECTED_ENV } from '../test-support/expected-env.js'
+import { renderValuesYaml } from './values-yaml.js'
+
+// biome-ignore lint/suspicious/noExplicitAny: parsed YAML, checked by the assertions
+type Values = Record<string, any>
+const REG = 'portkeyenterpriseregistrycredentials'
+const names = Object.keys(fixtures) as FixtureName[]
+
+const render = (input: DeploymentConfigInput) => {
+  const config = DeploymentConfigSchema.parse(input)
+  const text = renderValuesYaml(config)
+  return { config, text, values: parse(text) as Values }
+}
+
+describe.each(names)('values.yaml for the %s fixture', (name) => {
+  const { config, text, values } = render(fixtures[name])
+  const oldLayout = config.chart.version === '1.0.7'
+  const mode = config.secrets.mode
+  const expected = EXPECTED_ENV[name]
+  const secretKeys = Object.keys(expected)
+    .filter((k) => CONTRACT_SECRET_KEYS.includes(k))
+    .sort()
+
+  it('matches the snapshot and is the same text on every render', () => {
+    expect(text).toMatchSnapshot()
+    expect(renderValuesYaml(DeploymentConfigSchema.parse(structuredClone(fixtures[name])))).toBe(text)
+  })
+
+  it('writes exactly the env keys of the contract table, each a string even to a YAML 1.1 reader', () => {
+    const data = values.environment.data as Record<string, unknown>
+    const strings = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null))
+    if (mode === 'inline') expect(strings).toEqual(expected)
+    if (mode === 'existingSecret')
+      expect(strings).toEqual(
+        Object.fromEntries(Object.entries(expected).filter(([k]) => !CONTRACT_SECRET_KEYS.includes(k))),
+      )
+    if (mode === 'vault') {
+      // Every key the gateway needs is listed (the chart wires only listed keys); secrets are blank.
+      expect(strings).toEqual(
+        Object.fromEntries(
+          Object.entries(expected).map(([k, v]) => [k, CONTRACT_SECRET_KEYS.includes(k) ? '' : v]),
+        ),
+      )
+      // null only for keys the chosen path does not use.
+      for (const [k, v] of Object.entries(data)) if (v === null) expect(expected).not.toHaveProperty(k)
+    } else expect(Object.values(data).every((v) => v !== null)).toBe(true)
+    const yaml11 = parse(text, { version: '1.1' }) as Values
+    for (const [k, v] of Object.entries(yaml11.environment.data))
+      if (v !== null) expect(typeof v, `${k} under YAML 1.1`).toBe('string')
+  })
+
+  it('references or creates the pull secret in the form its chart layout reads', () => {
+    const r = config.registry
+    if (r.mode === 'create' && mode === 'inline') {
+      expect(values.imageCredentials).toEqual([
+        {
+          name: REG,
+          create: true,
+          registry: 'https://index.docker.io/v1/',
+          username: 'acme-docker',
+          password: 'SENTINEL-SECRET-registry',
+          email: '',
+        },
+      ])
+      expect(values.imagePullSecrets).toEqual(oldLayout ? [REG] : undefined)
+      return
+    }
+    const secret = r.mode === 'existing' ? r.secretName : REG
+    if (oldLayout) {
+      // 1.0.7 gives pods only the names in imageCredentials; create: false keeps it from making one.
+      expect(values.imagePullSecrets).toEqual([secret])
+      expect(values.imageCredentials).toEqual([{ name: secret, create: false }])
+    } else {
+      expect(values.imagePullSecrets).toEqual([{ name: secret }])
+      expect(values.imageCredentials).toEqual([])
+    }
+  })
+
+  it('delivers secrets the way the chosen mode needs', () => {
+    const env = values.environment
+    if (mode === 'existingSecret') {
+      expect(env.create).toBe(false)
+      expect(env.existingSecret).toBe('portkey-gateway-secrets')
+      expect(env.secretKeys).toEqual(secretKeys)
+      expect(values.useVaultInjection).toBeUndefined()
+    } else {
+      expect(env).toMatchObject({ create: true, secret: true })
+      expect(env.existingSecret).toBeUndefined()
+      expect(env.secretKeys).toBeUndefined()
+    }
+    if (mode === 'vault') {
+      expect(values.useVaultInjection).toBe(true)
+      expect(values.vaultConfig).toEqual({
+        vaultHost: 'vault.acme.internal',
+        secretPath: 'secret/data/portkey',
+        role: 'portkey-gateway',
+      })
+      expect(text).toContain(`# Secret keys, left empty here: ${secretKeys.join(', ')}.`)
+    } else expect(values.vaultConfig).toBeUndefined()
+  })
+
+  it('keeps every secret value out of values.yaml unless secrets are inline', () => {
+    if (mode === 'inline') expect(text).toContain(SENTINEL)
+    else expect(text).not.toContain(SENTINEL)
+  })
+
+  it('sets the service account, the CA mount and the data service only where needed', () => {
+    const irsa = name === 's3-assume-irsa'
+    const sa = irsa
+      ? {
+          create: true,
+          annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/PortkeyIrsa' },
+        }
+      : { create: true }
+    expect(values.serviceAccount).toEqual(oldLayout && !irsa ? undefined : sa)
+    if (irsa) expect(text).toContain('IRSA does not work without it')
+    if (name === 'mongo-tls-ca') {
+      expect(values.volumes).toEqual([{ name: 'shared-folder', configMap: { name: 'portkey-ai-mongo-ca' } }])
+      expect(values.volumeMounts).toEqual([
+        { name: 'shared-folder', mountPath: '/etc/shared/document_db.pem', subPath: 'document_db.pem' },
+      ])
+    } else {
+      expect(values.volumes).toBeUndefined()
+      expect(values.volumeMounts).toBeUndefined()
+    }
+    if (name === 'data-service')
+      expect(values.dataservice).toEqual({
+        enabled: true,
+        finetuneBucket: 'acme-finetunes',
+        logexportsBucket: 'acme-log-exports',
+        serviceAccount: { create: true },
+      })
+    else expect(values.dataservice).toBeUndefined()
+  })
+
+  it('writes only the top-level keys the choices need, under a header naming the deployment', () => {
+    const keys = Object.keys(values)
+    expect(
+      keys.filter((k) => !['imagePullSecrets', 'imageCredentials', 'environment'].includes(k)).sort(),
+    ).toEqual(
+      [
+        ...(mode === 'vault' ? ['useVaultInjection', 'vaultConfig'] : []),
+        ...(!oldLayout || name === 's3-assume-irsa' ? ['serviceAccount'] : []),
+        ...(name === 'mongo-tls-ca' ? ['volumes', 'volumeMounts'] : []),
+        ...(name === 'data-service' ? ['dataservice'] : []),
+      ].sort(),
+    )
+    expect(text).toContain('written by portkey-setup')
+    expect(text).toContain(`# Chart:     portkey-ai/gateway ${config.chart.version}`)
+    expect(text).toContain(`# Release:   ${config.chart.releaseName}`)
+    expect(text).toContain(`# Namespace: ${config.chart.namespace}`)
+    expect(text).toMatch(/^ {4}# Log store: .+ — chosen in portkey-setup$/m)
+    if ('MONGO_DATABASE' in expected)
+      expect(text).toMatch(/GENERATIONS_\); the README\n.*spells it GENERATION_/)
+  })
+})
+
+describe('values.yaml beyond the fixtures', () => {
+  it('gives the data service the IRSA role too', () => {
+    const { values } = render({
+      ...fixtures['s3-assume-irsa'],
+      dataService: {
+        enabled: true,
+        finetunesBucket: 'acme-finetunes',
+        finetunesRoleArn: 'arn:aws:iam::123456789012:role/PortkeyFinetunes',
+      },
+    })
+    expect(values.dataservice.serviceAccount.annotations).toEqual({
+      'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/PortkeyIrsa',
+    })
+    expect(values.dataservice.logexportsBucket).toBeUndefined()
+  })
+
+  it('lists the secret keys in data for chart 1.3.0, which looks them up instead of reading secretKeys', () => {
+    const { values, text } = render({
+      ...fixtures['secrets-existing'],
+      chart: { version: '1.3.0', releaseName: 'portkey-ai', namespace: 'portkeyai' },
+    })
+    expect(values.environment.data.LOG_STORE_SECRET_KEY).toBe('')
+    expect(values.environment.data.REDIS_URL).toBe('')
+    expect(text).not.toContain(SENTINEL)
+  })
+
+  it('names the layout it used for a chart version it does not know', () => {
+    const { text } = render({
+      ...fixtures.s3,
+      chart: { version: '1.5.0', releaseName: 'portkey-ai', namespace: 'portkeyai' },
+    })
+    expect(text).toContain('# Layout:    that of chart 1.7.7')
+  })
+
+  it('removes the chart default keys a Vault setup does not use, so the pod does not ask Vault for them', () => {
+    const { values } = render(fixtures['secrets-vault'])
+    expect(values.environment.data.MCP_PORT).toBeNull()
+    expect(values.environment.data.MONGO_DB_CONNECTION_URL).toBeNull()
+    expect(values.environment.data.LOG_STORE_ACCESS_KEY).toBe('')
+  })
+})
