@@ -1,4 +1,5 @@
 import type { DeploymentConfig } from '../../config/index.js'
+import { caConfigMapName } from '../resources-config.js'
 import type { BundleFile } from '../types.js'
 import {
   CHART_NAME,
@@ -108,8 +109,9 @@ export const uninstallScript = (c: DeploymentConfig): BundleFile => {
   const vars = releaseVars(c)
   if (plan.envSecret) vars.push(['ENV_SECRET', plan.envSecret])
   if (plan.pullSecret) vars.push(['PULL_SECRET', plan.pullSecret])
+  if (hasMongoCa(c)) vars.push(['CA_CONFIGMAP', caConfigMapName(c)])
   const leftovers = [
-    ...(hasMongoCa(c) ? ['kubectl delete configmap resource-config --namespace $NAMESPACE'] : []),
+    ...(hasMongoCa(c) ? ['kubectl delete configmap $CA_CONFIGMAP --namespace $NAMESPACE'] : []),
     ...(plan.envSecret ? ['kubectl delete secret $ENV_SECRET --namespace $NAMESPACE'] : []),
     ...(plan.pullSecret ? ['kubectl delete secret $PULL_SECRET --namespace $NAMESPACE'] : []),
     'kubectl delete namespace $NAMESPACE   # only if nothing else runs there',
