@@ -1,0 +1,84 @@
+import { RadioGroup } from 'radix-ui'
+import { useController, useFormContext } from 'react-hook-form'
+import type { FormValues } from '../lib/initial-values'
+import { FieldMessages } from './field-message'
+import { describedBy, useFieldMeta } from './use-field-meta'
+
+export type Choice = { value: string; title: string; when: string }
+
+type Props = {
+  /** Dot path of the discriminator, e.g. "logStore.type". */
+  name: string
+  legend: string
+  choices: readonly Choice[]
+  /** Called instead of a plain change, so a section can reset to the new branch. */
+  onChoose?: (value: string) => void
+  compact?: boolean
+}
+
+/** A radio group as cards: each option says in one line when to choose it. */
+export const ChoiceCards = ({ name, legend, choices, onChoose, compact = false }: Props) => {
+  const { control } = useFormContext<FormValues>()
+  const { field } = useController({ control, name: name as never })
+  const meta = useFieldMeta(name, { parentErrors: true })
+  const legendId = `${meta.id}-legend`
+  const value = typeof field.value === 'string' ? field.value : ''
+  return (
+    <fieldset className="choices" data-field={name}>
+      <legend id={legendId} className="choices__legend">
+        {legend}
+      </legend>
+      <RadioGroup.Root
+        ref={(el) => {
+          // RHF focuses this on a failed "Next": move focus to the chosen (or first) card.
+          field.ref(
+            el
+              ? {
+                  focus: () =>
+                    (
+                      el.querySelector<HTMLElement>('[role="radio"][data-state="checked"]') ??
+                      el.querySelector<HTMLElement>('[role="radio"]')
+                    )?.focus(),
+                }
+              : null,
+          )
+        }}
+        id={meta.id}
+        className={compact ? 'choices__grid choices__grid--compact' : 'choices__grid'}
+        value={value}
+        onValueChange={(v) => (onChoose ? onChoose(v) : field.onChange(v))}
+        aria-labelledby={legendId}
+        aria-invalid={meta.error ? true : undefined}
+        aria-describedby={describedBy(meta.error && meta.errorId, meta.description && meta.helpId)}
+        data-testid={`choices-${name}`}
+      >
+        {choices.map((c) => {
+          const titleId = `${meta.id}-${c.value}-title`
+          const whenId = `${meta.id}-${c.value}-when`
+          return (
+            <RadioGroup.Item
+              key={c.value}
+              value={c.value}
+              className="choice"
+              aria-labelledby={titleId}
+              aria-describedby={whenId}
+              data-testid={`choice-${name}-${c.value}`}
+              onBlur={field.onBlur}
+            >
+              <span className="choice__indicator" aria-hidden="true" />
+              <span className="choice__text">
+                <span id={titleId} className="choice__title">
+                  {c.title}
+                </span>
+                <span id={whenId} className="choice__when">
+                  {c.when}
+                </span>
+              </span>
+            </RadioGroup.Item>
+          )
+        })}
+      </RadioGroup.Root>
+      <FieldMessages helpId={meta.helpId} help={meta.description} errorId={meta.errorId} error={meta.error} />
+    </fieldset>
+  )
+}

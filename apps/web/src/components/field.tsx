@@ -1,0 +1,59 @@
+import type { HTMLInputTypeAttribute, ReactNode } from 'react'
+import { useFormContext } from 'react-hook-form'
+import type { FormValues } from '../lib/initial-values'
+import { FieldMessages } from './field-message'
+import { SecretField } from './secret-field'
+import { describedBy, useFieldMeta } from './use-field-meta'
+
+export type FieldProps = {
+  /** Dot path into the config, e.g. "logStore.bucket". */
+  name: string
+  label: string
+  type?: HTMLInputTypeAttribute
+  placeholder?: string
+  autoComplete?: string
+  list?: string
+  /** Extra UI guidance shown after the schema's help text. */
+  note?: ReactNode
+}
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v)
+
+/** A labelled text input whose help text comes from the schema; secret fields render as SecretField. */
+export const Field = (props: FieldProps) => {
+  const { name, label, type = 'text', placeholder, autoComplete = 'off', list, note } = props
+  const { register } = useFormContext<FormValues>()
+  const meta = useFieldMeta(name)
+  if (meta.secret) return <SecretField {...props} />
+  return (
+    <div className="field" data-field={name}>
+      <label className="field__label" htmlFor={meta.id}>
+        {label}
+        {meta.optional ? <span className="field__optional"> (optional)</span> : null}
+      </label>
+      <input
+        key={name}
+        id={meta.id}
+        className="field__input"
+        type={type}
+        placeholder={placeholder}
+        autoComplete={autoComplete}
+        spellCheck={false}
+        list={list}
+        aria-invalid={meta.error ? true : undefined}
+        aria-describedby={describedBy(
+          meta.error && meta.errorId,
+          meta.description && meta.helpId,
+          note ? meta.noteId : undefined,
+        )}
+        {...register(name as never, meta.optional ? { setValueAs: emptyToUndefined } : {})}
+      />
+      <FieldMessages helpId={meta.helpId} help={meta.description} errorId={meta.errorId} error={meta.error} />
+      {note ? (
+        <p id={meta.noteId} className="field__note">
+          {note}
+        </p>
+      ) : null}
+    </div>
+  )
+}

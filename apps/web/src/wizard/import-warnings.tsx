@@ -1,0 +1,39 @@
+import type { ImportResult } from '@portkey-setup/schema'
+
+/** What the importer could not carry over, shown once after an import. */
+export const ImportWarnings = ({
+  warnings,
+  onDismiss,
+}: {
+  warnings: ImportResult['warnings']
+  onDismiss: () => void
+}) => (
+  <section
+    className="banner"
+    role="status"
+    aria-labelledby="import-warnings-title"
+    data-testid="import-warnings"
+  >
+    <h2 id="import-warnings-title" className="banner__title">
+      {warnings.length === 0
+        ? 'values.yaml imported'
+        : `values.yaml imported with ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`}
+    </h2>
+    {warnings.length > 0 ? (
+      <ul className="banner__list">
+        {warnings.map((w) => (
+          <li key={`${w.path.join('.')}:${w.message}`}>
+            {w.path.length ? <code>{w.path.join('.')}</code> : null} {w.message}
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <p>
+        Check each step: secrets that were in the file are in the form now but are not saved in the draft.
+      </p>
+    )}
+    <button type="button" className="button button--ghost" onClick={onDismiss}>
+      Dismiss
+    </button>
+  </section>
+)

@@ -1,0 +1,34 @@
+import type { DeploymentConfig } from '@portkey-setup/schema'
+import type { CheckTarget } from '../../api/schemas'
+import type { StepId } from '../steps'
+
+export const TARGET_LABEL: Record<CheckTarget, string> = {
+  registry: 'Image registry',
+  logStore: 'Log store',
+  analytics: 'ClickHouse analytics',
+  otel: 'OTEL endpoint',
+  cache: 'Cache',
+  bedrock: 'Bedrock role',
+  dataService: 'Finetunes bucket',
+}
+
+export const TARGET_STEP: Record<CheckTarget, StepId> = {
+  registry: 'registry',
+  logStore: 'logStore',
+  analytics: 'analytics',
+  otel: 'analytics',
+  cache: 'cache',
+  bedrock: 'bedrock',
+  dataService: 'dataService',
+}
+
+/** The checks that apply to this config: optional parts only when they are turned on. */
+export const checkTargetsFor = (c: DeploymentConfig): CheckTarget[] => [
+  'registry',
+  'logStore',
+  ...(c.analytics.store === 'clickhouse' ? (['analytics'] as const) : []),
+  ...(c.otel.enabled ? (['otel'] as const) : []),
+  'cache',
+  ...(c.bedrock.enabled ? (['bedrock'] as const) : []),
+  ...(c.dataService.enabled ? (['dataService'] as const) : []),
+]

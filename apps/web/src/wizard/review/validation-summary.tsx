@@ -1,0 +1,50 @@
+import type { ConfigIssue } from '@portkey-setup/schema'
+import { STEPS } from '../steps'
+import { useWizardContext } from '../use-wizard'
+
+/** What stands between the user and a download, each item linking to the step that fixes it. */
+export const ValidationSummary = ({ issues }: { issues: readonly ConfigIssue[] }) => {
+  const { goTo } = useWizardContext()
+  const byStep = STEPS.map((step) => ({
+    step,
+    issues: issues.filter((i) => step.fields.some((f) => f === i.path[0])),
+  })).filter((g) => g.issues.length > 0)
+  const other = issues.filter((i) => !STEPS.some((s) => s.fields.some((f) => f === i.path[0])))
+
+  return (
+    <section
+      className="review-card review-card--error"
+      aria-labelledby="validation-title"
+      data-testid="validation-summary"
+    >
+      <h3 id="validation-title" className="review-card__title">
+        {issues.length === 1 ? '1 thing to fix' : `${issues.length} things to fix`} before the bundle can be
+        built
+      </h3>
+      <ul className="issue-groups">
+        {byStep.map(({ step, issues: list }) => (
+          <li key={step.id}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => goTo(step.id)}
+              data-testid={`fix-${step.id}`}
+            >
+              Go to {step.title}
+            </button>
+            <ul className="issue-list">
+              {list.map((i) => (
+                <li key={`${i.path.join('.')}:${i.code}:${i.message}`}>
+                  <code>{i.path.join('.')}</code> {i.message}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+        {other.map((i) => (
+          <li key={`${i.path.join('.')}:${i.message}`}>{i.message}</li>
+        ))}
+      </ul>
+    </section>
+  )
+}

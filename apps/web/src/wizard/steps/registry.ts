@@ -1,0 +1,111 @@
+import type { SectionId } from '@portkey-setup/schema'
+import { SECTION_IDS } from '@portkey-setup/schema'
+import { type ComponentType, lazy } from 'react'
+import type { FormValues } from '../../lib/initial-values'
+import { ChartStep } from './chart-step'
+
+export type StepId = SectionId | 'review'
+
+export type StepDef = {
+  id: StepId
+  title: string
+  intro: string
+  /** Top-level config keys this step edits; "Next" validates exactly these. */
+  fields: readonly (keyof FormValues)[]
+  optional?: boolean
+  /** Show the setup guide for this section beside the fields. */
+  guide: boolean
+  Component: ComponentType
+}
+
+// The first step ships with the initial bundle; the others load on demand (and are prefetched when idle).
+const loaders = {
+  registry: () => import('./registry-step').then((m) => ({ default: m.RegistryStep })),
+  logStore: () => import('./log-store-step').then((m) => ({ default: m.LogStoreStep })),
+  analytics: () => import('./analytics-step').then((m) => ({ default: m.AnalyticsStep })),
+  cache: () => import('./cache-step').then((m) => ({ default: m.CacheStep })),
+  sync: () => import('./sync-step').then((m) => ({ default: m.SyncStep })),
+  bedrock: () => import('./bedrock-step').then((m) => ({ default: m.BedrockStep })),
+  dataService: () => import('./data-service-step').then((m) => ({ default: m.DataServiceStep })),
+  secrets: () => import('./secrets-step').then((m) => ({ default: m.SecretsStep })),
+  review: () => import('../review/review-step').then((m) => ({ default: m.ReviewStep })),
+}
+
+/** Every section of the config has exactly one step: a section without one fails typecheck here. */
+const SECTION_STEPS = {
+  chart: {
+    title: 'Cluster & chart',
+    intro: 'Which gateway chart to install, into which namespace, under which release name.',
+    fields: ['chart', 'gateway'],
+    Component: ChartStep,
+  },
+  registry: {
+    title: 'Image registry',
+    intro: 'The Portkey images are private: tell the cluster how to pull them.',
+    fields: ['registry'],
+    Component: lazy(loaders.registry),
+  },
+  logStore: {
+    title: 'Log store',
+    intro: 'Where the gateway keeps request and response logs.',
+    fields: ['logStore'],
+    Component: lazy(loaders.logStore),
+  },
+  analytics: {
+    title: 'Analytics',
+    intro: 'Where analytics are kept, and whether to push them to OpenTelemetry too.',
+    fields: ['analytics', 'otel'],
+    Component: lazy(loaders.analytics),
+  },
+  cache: {
+    title: 'Cache',
+    intro: 'The Redis the gateway caches in.',
+    fields: ['cache'],
+    Component: lazy(loaders.cache),
+  },
+  sync: {
+    title: 'Sync',
+    intro: 'The key and organisations that connect this gateway to the Portkey control plane.',
+    fields: ['sync'],
+    Component: lazy(loaders.sync),
+  },
+  bedrock: {
+    title: 'Bedrock',
+    intro: 'Optional: Amazon Bedrock access through an IAM role.',
+    fields: ['bedrock'],
+    optional: true,
+    Component: lazy(loaders.bedrock),
+  },
+  dataService: {
+    title: 'Data service',
+    intro: 'Optional: the data service for finetuning and log exports.',
+    fields: ['dataService'],
+    optional: true,
+    Component: lazy(loaders.dataService),
+  },
+  secrets: {
+    title: 'Secrets delivery',
+    intro: 'How passwords and keys reach the gateway.',
+    fields: ['secrets'],
+    Component: lazy(loaders.secrets),
+  },
+} satisfies Record<SectionId, Omit<StepDef, 'id' | 'guide'>>
+
+export const STEPS: readonly StepDef[] = [
+  ...SECTION_IDS.map((id): StepDef => ({ id, guide: true, ...SECTION_STEPS[id] })),
+  {
+    id: 'review',
+    title: 'Review & download',
+    intro: 'Check every file, test every connection, then download the bundle.',
+    fields: [],
+    guide: false,
+    Component: lazy(loaders.review),
+  },
+]
+
+export const STEP_IDS: readonly StepId[] = STEPS.map((s) => s.id)
+
+/** Loads every step's code in the background once the first step is on screen. */
+export const prefetchSteps = () => {
+  for (const load of Object.values(loaders)) void load().catch(() => undefined)
+}
