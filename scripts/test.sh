@@ -1,8 +1,35 @@
 #!/usr/bin/env bash
 # `npm test`: everything — lint, typecheck, unit, integration against real servers, e2e in Chromium.
+# Idempotent on a fresh machine: system packages and test peers are installed by the scripts it calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step 'System packages (shellcheck, chromium)'
 bash scripts/setup-system.sh
+
+step 'Real backend peers on loopback (scripts/peers)'
+# Started in the background while lint, build and typecheck run; awaited before the tests.
+bash scripts/peers/up.sh > /tmp/portkey-setup-peers-up.log 2>&1 &
+peers_pid=$!
+
+step 'Lint (biome)'
 npx biome check .
-npx turbo run build typecheck
-npx turbo run test --concurrency=1
+
+step 'Build and typecheck'
+npx turbo run build typecheck --output-logs=errors-only
+
+step 'Waiting for the peers'
+if ! wait "$peers_pid"; then
+  cat /tmp/portkey-setup-peers-up.log
+  echo 'scripts/peers/up.sh failed: the integration tests need every peer.' >&2
+  exit 1
+fi
+cat /tmp/portkey-setup-peers-up.log
+
+step 'Unit and integration tests (vitest)'
+npx turbo run test --concurrency=1 --output-logs=full
+
+step 'End-to-end tests (Playwright, Debian Chromium)'
+npx playwright test

@@ -1,0 +1,186 @@
+import type {
+  Analytics,
+  AzureAuth,
+  Bedrock,
+  Cache,
+  DataService,
+  DeploymentConfig,
+  LogStore,
+  Otel,
+  Registry,
+  S3AssumeAuth,
+} from '@portkey-setup/schema'
+import { azureBlobCheck } from './azure-blob.js'
+import { bedrockCheck } from './bedrock.js'
+import { clickhouseCheck } from './clickhouse.js'
+import { dataServiceCheck } from './data-service.js'
+import { registryCheck } from './image-registry.js'
+import { mongoCheck } from './mongo.js'
+import { otelCheck } from './otel.js'
+import { redisCheck } from './redis.js'
+import { type RunOptions, runCheck, skippedResult } from './run.js'
+import { s3AssumeKeysCheck, s3KeysCheck } from './s3.js'
+import {
+  CHECK_TARGETS,
+  type CheckDefinition,
+  type CheckResult,
+  type CheckTarget,
+  type SkippedOption,
+} from './types.js'
+
+/**
+ * Every option of the config, mapped to its check or to the reason it cannot be checked from
+ * here. The keys are mapped types over the schema's discriminants: a new option in the schema
+ * without an entry here fails typecheck.
+ */
+type Leaf<C> = CheckDefinition<C> | SkippedOption
+type With<K extends keyof DeploymentConfig, V> = DeploymentConfig & { [P in K]: V }
+type LS<T extends LogStore['type']> = Extract<LogStore, { type: T }>
+type Flag<T extends { enabled: boolean }> = `${T['enabled']}`
+
+export type CheckCatalog = {
+  registry: { [M in Registry['mode']]: Leaf<With<'registry', Extract<Registry, { mode: M }>>> }
+  logStore: { [T in Exclude<LogStore['type'], 's3_assume' | 'azure'>]: Leaf<With<'logStore', LS<T>>> } & {
+    s3_assume: {
+      [M in S3AssumeAuth['method']]: Leaf<
+        With<'logStore', LS<'s3_assume'> & { auth: Extract<S3AssumeAuth, { method: M }> }>
+      >
+    }
+    azure: {
+      [M in AzureAuth['mode']]: Leaf<
+        With<'logStore', LS<'azure'> & { auth: Extract<AzureAuth, { mode: M }> }>
+      >
+    }
+  }
+  analytics: { [S in Analytics['store']]: Leaf<With<'analytics', Extract<Analytics, { store: S }>>> }
+  otel: { [E in Flag<Otel>]: Leaf<With<'otel', Extract<Otel, { enabled: E extends 'true' ? true : false }>>> }
+  cache: { [S in Cache['store']]: Leaf<DeploymentConfig> }
+  bedrock: {
+    [E in Flag<Bedrock>]: Leaf<
+      With<'bedrock', Extract<Bedrock, { enabled: E extends 'true' ? true : false }>>
+    >
+  }
+  dataService: {
+    [E in Flag<DataService>]: Leaf<
+      With<'dataService', Extract<DataService, { enabled: E extends 'true' ? true : false }>>
+    >
+  }
+}
+
+const IRSA =
+  'IRSA hands credentials only to pods of the EKS cluster (their service account token is exchanged with STS), so nothing outside the cluster can prove it. After installing: in a pod running as the gateway service account, `aws sts get-caller-identity` must show the role, and `aws s3 cp` of a small file to the bucket must work.'
+const IMDS =
+  'The node role comes from the EC2 instance metadata service, which only the cluster nodes can reach (this API never calls a metadata service). After installing: from a gateway pod, `aws sts get-caller-identity` must show the node role, and `aws s3 cp` of a small file to the bucket must work.'
+const MANAGED =
+  'Managed identity tokens come from the Azure instance metadata service of the cluster nodes, which this API never calls. After installing: from a pod with the identity, `az login --identity` and `az storage blob upload --auth-mode login` to the container must work.'
+
+export const CATALOG: CheckCatalog = {
+  registry: {
+    create: registryCheck,
+    existing: {
+      kind: 'existing-secret',
+      skipped:
+        'The pull secret lives in the cluster and this API cannot read it. After installing, pods stuck in ImagePullBackOff mean the secret is wrong (`kubectl describe pod` shows why).',
+    },
+  },
+  logStore: {
+    mongo: mongoCheck,
+    s3: s3KeysCheck,
+    wasabi: s3KeysCheck,
+    gcs: s3KeysCheck,
+    netapp: s3KeysCheck,
+    s3_assume: {
+      access_keys: s3AssumeKeysCheck,
+      irsa: { kind: 's3_assume', skipped: IRSA },
+      imds: { kind: 's3_assume', skipped: IMDS },
+    },
+    azure: {
+      key: azureBlobCheck,
+      entra: azureBlobCheck,
+      managed: { kind: 'azure-managed', skipped: MANAGED },
+    },
+  },
+  analytics: {
+    clickhouse: clickhouseCheck,
+    control_plane: {
+      kind: 'control_plane',
+      skipped: 'Analytics go to the Portkey control plane; there is nothing of yours to check.',
+    },
+  },
+  otel: {
+    true: otelCheck,
+    false: { kind: 'disabled', skipped: 'OpenTelemetry push is off.' },
+  },
+  cache: {
+    'aws-elastic-cache': redisCheck,
+    custom: redisCheck,
+    redis: {
+      kind: 'redis-in-cluster',
+      skipped:
+        'The chart deploys this Redis inside the cluster (redis://redis:6379); it exists only after installing. `kubectl get pods` shows it running.',
+    },
+  },
+  bedrock: {
+    true: bedrockCheck,
+    false: { kind: 'disabled', skipped: 'Bedrock access through an assumed role is not enabled.' },
+  },
+  dataService: {
+    true: dataServiceCheck,
+    false: { kind: 'disabled', skipped: 'The data service is not enabled.' },
+  },
+}
+
+type AnyLeaf = Leaf<DeploymentConfig>
+
+/** The check (or skip reason) for the option this config chose, per target. */
+const SELECT: { [T in CheckTarget]: (c: DeploymentConfig) => unknown } = {
+  registry: (c) => CATALOG.registry[c.registry.mode],
+  logStore: (c) => {
+    const ls = c.logStore
+    if (ls.type === 's3_assume') return CATALOG.logStore.s3_assume[ls.auth.method]
+    if (ls.type === 'azure') return CATALOG.logStore.azure[ls.auth.mode]
+    return CATALOG.logStore[ls.type]
+  },
+  analytics: (c) => CATALOG.analytics[c.analytics.store],
+  otel: (c) => CATALOG.otel[`${c.otel.enabled}`],
+  cache: (c) => CATALOG.cache[c.cache.store],
+  bedrock: (c) => CATALOG.bedrock[`${c.bedrock.enabled}`],
+  dataService: (c) => CATALOG.dataService[`${c.dataService.enabled}`],
+}
+
+// The selector matched the discriminant, so the leaf's narrower config type holds for this config.
+export const selectCheck = (config: DeploymentConfig, target: CheckTarget): AnyLeaf =>
+  SELECT[target](config) as AnyLeaf
+
+const isSkipped = (l: AnyLeaf): l is SkippedOption => 'skipped' in l
+
+/** Runs one target of a config; never throws. */
+export const checkTarget = (
+  config: DeploymentConfig,
+  target: CheckTarget,
+  opts: RunOptions,
+): Promise<CheckResult> => {
+  const leaf = selectCheck(config, target)
+  if (isSkipped(leaf)) return Promise.resolve(skippedResult(target, leaf.kind ?? target, leaf.skipped))
+  return runCheck(leaf, config, opts)
+}
+
+/**
+ * Runs the requested targets in parallel; each result is reported as soon as it is ready, and
+ * all results come back in the order of the targets.
+ */
+export const runChecks = async (
+  config: DeploymentConfig,
+  targets: readonly CheckTarget[] = CHECK_TARGETS,
+  opts: RunOptions,
+  onResult?: (r: CheckResult) => void,
+): Promise<CheckResult[]> => {
+  const unique = CHECK_TARGETS.filter((t) => targets.includes(t))
+  return Promise.all(
+    unique.map(async (t) => {
+      const r = await checkTarget(config, t, opts)
+      onResult?.(r)
+      return r
+    }),
+  )
+}

@@ -1,0 +1,136 @@
+import type { DeploymentConfig, LogStore } from '@portkey-setup/schema'
+import {
+  type AwsFields,
+  assumeRole,
+  awsHandler,
+  bucketHost,
+  openOrigins,
+  putGetProbe,
+  s3Client,
+  stsClient,
+} from './aws.js'
+import { type Endpoint, gcsEndpoint, s3Endpoint, stsEndpoint, wasabiEndpoint } from './endpoints.js'
+import { fail } from './failure.js'
+import { type CheckEnvironment, defineCheck } from './types.js'
+
+type KeyStore = Extract<LogStore, { type: 's3' | 'wasabi' | 'gcs' | 'netapp' }>
+type KeyCfg = DeploymentConfig & { logStore: KeyStore }
+type AssumeStore = Extract<LogStore, { type: 's3_assume' }>
+type AssumeKeys = AssumeStore & { auth: Extract<AssumeStore['auth'], { method: 'access_keys' }> }
+type AssumeCfg = DeploymentConfig & { logStore: AssumeKeys }
+
+/** Endpoint and bucket as the gateway will use them; NetApp may carry the bucket in its base path. */
+export const s3Target = (
+  env: CheckEnvironment,
+  ls: KeyStore,
+): { endpoint: Endpoint; bucket: string; pathStyle: boolean } => {
+  switch (ls.type) {
+    case 's3':
+      return {
+        endpoint: s3Endpoint(env, ls.region),
+        bucket: ls.bucket,
+        pathStyle: !!env.endpointOverrides?.s3,
+      }
+    case 'wasabi':
+      return {
+        endpoint: wasabiEndpoint(env, ls.region),
+        bucket: ls.bucket,
+        pathStyle: !!env.endpointOverrides?.wasabi,
+      }
+    case 'gcs':
+      return { endpoint: gcsEndpoint(env), bucket: ls.bucket, pathStyle: !!env.endpointOverrides?.gcs }
+    case 'netapp': {
+      const u = new URL(ls.basePath)
+      const segments = u.pathname.split('/').filter(Boolean)
+      if (ls.bucket)
+        return { endpoint: { url: ls.basePath, overridden: false }, bucket: ls.bucket, pathStyle: true }
+      if (segments.length === 1)
+        return {
+          endpoint: { url: `${u.protocol}//${u.host}`, overridden: false },
+          bucket: segments[0]!,
+          pathStyle: true,
+        }
+      return fail(
+        'UNSUPPORTED',
+        'No bucket is set and the base path names none.',
+        'Set logStore.bucket to the bucket the gateway writes to (or end logStore.basePath with /<bucket>).',
+        ['logStore', 'bucket'],
+      )
+    }
+  }
+}
+
+export const s3KeysCheck = defineCheck<KeyCfg>({
+  target: 'logStore',
+  kind: (c) => c.logStore.type,
+  endpointField: (c) => (c.logStore.type === 'netapp' ? ['logStore', 'basePath'] : ['logStore', 'region']),
+  async run(config, ctx) {
+    const ls = config.logStore
+    const t = s3Target(ctx.env, ls)
+    const fields: AwsFields = {
+      accessKey: ['logStore', 'accessKey'],
+      secretKey: ['logStore', 'secretKey'],
+      bucket: ['logStore', 'bucket'],
+      region: ['logStore', 'region'],
+      endpoint: ls.type === 'netapp' ? ['logStore', 'basePath'] : ['logStore', 'region'],
+    }
+    await openOrigins(ctx, [bucketHost(t.endpoint, t.bucket, t.pathStyle)])
+    const handler = await awsHandler(ctx)
+    const s3 = await s3Client(ctx, handler, {
+      region: ls.region,
+      endpoint: t.endpoint,
+      pathStyle: t.pathStyle,
+      credentials: { accessKeyId: ls.accessKey, secretAccessKey: ls.secretKey },
+    })
+    await putGetProbe(ctx, s3, t.bucket, fields)
+  },
+})
+
+export const s3AssumeKeysCheck = defineCheck<AssumeCfg>({
+  target: 'logStore',
+  kind: () => 's3_assume',
+  endpointField: () => ['logStore', 'region'],
+  async run(config, ctx) {
+    const ls = config.logStore
+    const a = ls.auth
+    const fields: AwsFields = {
+      accessKey: ['logStore', 'auth', 'accessKey'],
+      secretKey: ['logStore', 'auth', 'secretKey'],
+      roleArn: ['logStore', 'auth', 'roleArn'],
+      externalId: ['logStore', 'auth', 'externalId'],
+      bucket: ['logStore', 'bucket'],
+      region: ['logStore', 'region'],
+      endpoint: ['logStore', 'region'],
+    }
+    const sts = stsEndpoint(ctx.env, ls.region)
+    const s3 = s3Endpoint(ctx.env, ls.region)
+    const pathStyle = s3.overridden
+    const stsUrl = new URL(sts.url)
+    await openOrigins(ctx, [
+      {
+        host: stsUrl.hostname,
+        port: Number(stsUrl.port) || (stsUrl.protocol === 'https:' ? 443 : 80),
+        secure: stsUrl.protocol === 'https:',
+      },
+      bucketHost(s3, ls.bucket, pathStyle),
+    ])
+    const handler = await awsHandler(ctx)
+    const stsC = await stsClient(ctx, handler, {
+      region: ls.region,
+      endpoint: sts,
+      credentials: { accessKeyId: a.accessKey, secretAccessKey: a.secretKey },
+    })
+    const temp = await assumeRole(ctx, stsC, { roleArn: a.roleArn, externalId: a.externalId, fields })
+    const client = await s3Client(ctx, handler, {
+      region: ls.region,
+      endpoint: s3,
+      pathStyle,
+      credentials: temp,
+    })
+    await putGetProbe(ctx, client, ls.bucket, {
+      ...fields,
+      accessKey: fields.roleArn,
+      secretKey: fields.roleArn,
+    })
+  },
+})

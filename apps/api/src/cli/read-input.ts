@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises'
+import { extname, resolve } from 'node:path'
+import YAML from 'yaml'
+import { redactInputFrom } from '../redact.js'
+import { UsageError } from './io.js'
+
+/** Reads a text file, turning "not there" and friends into a usage error that names the file. */
+export const readText = async (cwd: string, file: string): Promise<string> => {
+  try {
+    return await readFile(resolve(cwd, file), 'utf8')
+  } catch (e) {
+    const code = (e as { code?: string }).code
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? 'unreadable')
+    throw new UsageError(`cannot read ${file}: ${why}.`)
+  }
+}
+
+/**
+ * A config file as JSON (.json) or YAML (.yaml/.yml; anything else is tried as JSON, then YAML).
+ * Parser messages quote the offending text, which can be a secret, so only the position is kept.
+ */
+export const readConfigFile = async (cwd: string, file: string): Promise<unknown> => {
+  const text = await readText(cwd, file)
+  const ext = extname(file).toLowerCase()
+  const asJson = () => JSON.parse(text) as unknown
+  const asYaml = () => YAML.parse(text, { prettyErrors: true, maxAliasCount: 100 }) as unknown
+  try {
+    if (ext === '.json') return asJson()
+    if (ext === '.yaml' || ext === '.yml') return asYaml()
+    try {
+      return asJson()
+    } catch {
+      return asYaml()
+    }
+  } catch (e) {
+    const kind = ext === '.json' ? 'JSON' : ext === '.yaml' || ext === '.yml' ? 'YAML' : 'JSON or YAML'
+    throw new UsageError(`${file} is not valid ${kind}: ${redactInputFrom((e as Error).message, text)}`)
+  }
+}

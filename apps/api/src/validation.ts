@@ -1,0 +1,36 @@
+import { DeploymentConfigSchema, validateConfig } from '@portkey-setup/schema'
+import type { FastifySchemaCompiler } from 'fastify'
+import { z } from 'zod'
+import { type Issue, RequestValidationError } from './errors.js'
+
+/**
+ * Request validation through zod. The deployment config goes through the schema package's
+ * validateConfig, so the API answers with exactly the messages the CLI and the wizard show.
+ */
+
+const toIssue = (i: z.core.$ZodIssue): Issue => ({
+  path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+  code: i.code,
+  // Same wording as validateConfig for unknown keys, so nested configs read alike.
+  message:
+    i.code === 'unrecognized_keys'
+      ? `Unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}: remove ${i.keys.length > 1 ? 'them' : 'it'} or check the spelling.`
+      : i.message,
+})
+
+/** Maps any zod error to the contract's issue list. */
+export const issuesFromZod = (error: z.ZodError): Issue[] => error.issues.map(toIssue)
+
+/** Validates a body against a zod schema; the config answers 422 (the contract), any other body 400. */
+export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => {
+  if (schema === DeploymentConfigSchema)
+    return (data) => {
+      const r = validateConfig(data)
+      return r.valid ? { value: r.config } : { error: new RequestValidationError(r.issues, 422) }
+    }
+  if (!(schema instanceof z.ZodType)) throw new Error('route schemas must be zod schemas')
+  return (data) => {
+    const r = schema.safeParse(data)
+    return r.success ? { value: r.data } : { error: new RequestValidationError(issuesFromZod(r.error), 400) }
+  }
+}
