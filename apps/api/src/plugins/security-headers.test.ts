@@ -27,14 +27,23 @@ describe('security headers', async () => {
     expect(csp['upgrade-insecure-requests']).toBeUndefined()
   })
 
-  it('sends the usual helmet headers, and no HSTS over plain HTTP', async () => {
+  it('sends the REST header set on API answers, and no HSTS over plain HTTP', async () => {
     const r = await app.inject({ url: '/api/health' })
+    expect(r.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'")
     expect(r.headers['x-content-type-options']).toBe('nosniff')
-    expect(r.headers['x-frame-options']).toBe('SAMEORIGIN')
+    expect(r.headers['x-frame-options']).toBe('DENY')
     expect(r.headers['referrer-policy']).toBe('no-referrer')
-    expect(r.headers['cross-origin-opener-policy']).toBe('same-origin')
+    expect(r.headers['cross-origin-resource-policy']).toBe('same-origin')
     expect(r.headers['strict-transport-security']).toBeUndefined()
     expect(r.headers['x-powered-by']).toBeUndefined()
+  })
+
+  it('sends helmet page headers on the wizard', async () => {
+    const r = await app.inject({ url: '/', headers: { accept: 'text/html' } })
+    expect(r.headers['x-frame-options']).toBe('SAMEORIGIN')
+    expect(r.headers['cross-origin-opener-policy']).toBe('same-origin')
+    expect(directives(r.headers['content-security-policy'])['script-src']).toEqual(["'self'"])
+    expect(r.headers['strict-transport-security']).toBeUndefined()
   })
 
   it('allows exactly the reference page inline script, by nonce', async () => {

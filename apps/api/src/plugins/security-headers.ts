@@ -72,7 +72,16 @@ export const securityHeadersPlugin = fp<SecurityHeadersOptions>(
       },
     })
     const isDocs = (url: string) => url === docsPrefix || url.startsWith(`${docsPrefix}/`)
-    const apiHeaders = { ...appHeaders, 'cache-control': 'no-store' }
+    // JSON answers are never rendered as documents, so they carry the short REST set (OWASP REST
+    // Security Cheat Sheet) instead of helmet's page headers: fewer bytes and checks per request.
+    const apiHeaders = {
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'cross-origin-resource-policy': 'same-origin',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+    }
     const apiDocsHeaders = { ...docsHeaders, 'cache-control': 'no-store' }
 
     // One synchronous hook for every request: it runs on the hot path of every API call.
