@@ -1,4 +1,4 @@
-import { DeploymentConfigSchema, validateConfig } from '@portkey-setup/schema'
+import { DeploymentConfigSchema, toConfigIssue, validateConfig } from '@portkey-setup/schema'
 import type { FastifySchemaCompiler } from 'fastify'
 import { z } from 'zod'
 import { type Issue, RequestValidationError } from './errors.js'
@@ -8,18 +8,8 @@ import { type Issue, RequestValidationError } from './errors.js'
  * validateConfig, so the API answers with exactly the messages the CLI and the wizard show.
  */
 
-const toIssue = (i: z.core.$ZodIssue): Issue => ({
-  path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-  code: i.code,
-  // Same wording as validateConfig for unknown keys, so nested configs read alike.
-  message:
-    i.code === 'unrecognized_keys'
-      ? `Unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}: remove ${i.keys.length > 1 ? 'them' : 'it'} or check the spelling.`
-      : i.message,
-})
-
 /** Maps any zod error to the contract's issue list. */
-export const issuesFromZod = (error: z.ZodError): Issue[] => error.issues.map(toIssue)
+export const issuesFromZod = (error: z.ZodError): Issue[] => error.issues.map(toConfigIssue)
 
 /** Validates a body against a zod schema; the config answers 422 (the contract), any other body 400. */
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => {

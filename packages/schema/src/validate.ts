@@ -12,7 +12,8 @@ export type ValidationResult =
   | { valid: true; config: DeploymentConfig; warnings: ConfigWarning[] }
   | { valid: false; issues: ConfigIssue[] }
 
-const toIssue = (i: z.core.$ZodIssue): ConfigIssue => ({
+/** One zod issue in the contract's shape; unknown keys get a message that says what to do. */
+export const toConfigIssue = (i: z.core.$ZodIssue): ConfigIssue => ({
   path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
   code: i.code,
   message:
@@ -24,6 +25,6 @@ const toIssue = (i: z.core.$ZodIssue): ConfigIssue => ({
 /** Parses any input into a config, or a list of issues each naming its field. Never throws. */
 export const validateConfig = (input: unknown): ValidationResult => {
   const r = DeploymentConfigSchema.safeParse(input)
-  if (!r.success) return { valid: false, issues: r.error.issues.map(toIssue) }
+  if (!r.success) return { valid: false, issues: r.error.issues.map(toConfigIssue) }
   return { valid: true, config: r.data, warnings: configWarnings(r.data) }
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import {
   buildBundle,
+  bundleFileName,
   configJsonSchema,
   type DeploymentConfig,
   importValues,
@@ -12,7 +13,6 @@ import {
 } from '@portkey-setup/schema'
 import { checkCommand } from '../cli-check.js'
 import { redactInputFrom } from '../redact.js'
-import { bundleFileName } from '../routes/bundle.js'
 import { dottedPath, EXIT, formatIssues, type Io, UsageError, writeJson } from './io.js'
 import { readConfigFile, readText } from './read-input.js'
 
@@ -125,8 +125,7 @@ const bundle: Command = {
   run: async (ctx) => {
     const config = await loadValidConfig(ctx, ctx.positionals[0]!)
     if (!config) return EXIT.INVALID
-    const out =
-      typeof ctx.values.output === 'string' ? ctx.values.output : bundleFileName(config.chart.releaseName)
+    const out = typeof ctx.values.output === 'string' ? ctx.values.output : bundleFileName(config)
     const zip = await buildBundle(config)
     try {
       await writeFile(resolve(ctx.io.cwd, out), zip)

@@ -1,10 +1,9 @@
-import { buildBundle, DeploymentConfigSchema } from '@portkey-setup/schema'
+import { buildBundle, bundleFileName, DeploymentConfigSchema } from '@portkey-setup/schema'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { commonErrorResponses, InvalidConfigResponseSchema } from '../errors.js'
 
-/** The release name is a DNS-1123 label (validated), so it is safe inside the header's quotes. */
-export const bundleFileName = (releaseName: string) => `portkey-${releaseName}-bundle.zip`
+// The release name is a DNS-1123 label (validated), so the file name is safe inside the header quotes.
 
 export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -30,10 +29,7 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
       const zip = await buildBundle(request.body)
       return reply
         .type('application/zip')
-        .header(
-          'content-disposition',
-          `attachment; filename="${bundleFileName(request.body.chart.releaseName)}"`,
-        )
+        .header('content-disposition', `attachment; filename="${bundleFileName(request.body)}"`)
         .send(
           // Binary bodies bypass the zod serializer; the type provider only knows JSON shapes.
           Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength) as never,
