@@ -29,11 +29,15 @@ const benches = ['apps', 'packages']
       .filter((f) => f.endsWith('.bench.mjs'))
       .map((f) => join(dir, f)),
   )
+  // The wizard's first load in Chromium (initial JS, time to interactive); `npm run bench -- web`.
+  .concat([join(root, 'e2e', 'bench', 'web-bench.mjs')].filter((file) => existsSync(file)))
   .filter(
     (file) =>
       filters.length === 0 ||
       filters.some((f) =>
-        f.includes('/') ? relative(root, file).includes(f) : basename(file, '.bench.mjs') === f,
+        f.includes('/')
+          ? relative(root, file).includes(f)
+          : basename(file).replace(/[.-]bench\.mjs$/, '') === f,
       ),
   )
   .sort()
