@@ -28,8 +28,17 @@ if ! wait "$peers_pid"; then
 fi
 cat /tmp/portkey-setup-peers-up.log
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
 step 'Unit and integration tests (vitest)'
-npx turbo run test --concurrency=1 --output-logs=full
+npx turbo run test --concurrency=1 --output-logs=full 2>&1 | tee -a "$log"
 
 step 'End-to-end tests (Playwright, Debian Chromium)'
-npx playwright test
+npx playwright test 2>&1 | tee -a "$log"
+
+# One closing line over every runner (each would have failed the script above on any failure).
+passed=$(sed -e 's/\x1b\[[0-9;]*m//g' "$log" |
+  sed -nE -e 's/.*Tests +([0-9]+) passed.*/\1/p' -e 's/^ +([0-9]+) passed \(.*/\1/p' |
+  awk '{ n += $1 } END { print n + 0 }')
+printf '\nTotal: %s passed, 0 failed\n' "$passed"
