@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { STSClient } from '@aws-sdk/client-sts'
+import { normalizeHost } from './address-rules.js'
 import { type AwsFields, awsFailure, label } from './aws-errors.js'
 import type { Endpoint } from './endpoints.js'
 import { fail } from './failure.js'
@@ -97,6 +98,15 @@ export const bucketHost = (endpoint: Endpoint, bucket: string | undefined, pathS
 type Origin = { host: string; port: number; secure: boolean }
 
 /**
+ * What a resolve step found for one host: "name → addresses", or only the address when the host
+ * already was one (there was nothing to look up, and "127.0.0.1: 127.0.0.1" reads like a mistake).
+ */
+export const resolvedDetail = (host: string, addresses: readonly string[]): string =>
+  addresses.length === 1 && addresses[0]!.toLowerCase() === normalizeHost(host)
+    ? addresses[0]!
+    : `${host} → ${addresses.join(', ')}`
+
+/**
  * Resolve, connect and TLS to each distinct origin as timed steps, in parallel; the sockets are
  * parked so the SDK's first request to each origin reuses them.
  */
@@ -104,7 +114,14 @@ export const openOrigins = async (ctx: CheckContext, origins: Origin[]) => {
   const unique = [...new Map(origins.map((o) => [`${o.host}|${o.port}|${o.secure}`, o])).values()]
   await ctx.step('resolve', () => Promise.all(unique.map((o) => ctx.policy.resolve(o.host, ctx.signal))), {
     detail: (all) =>
-      all.map((a, i) => `${unique[i]!.host}: ${a.map((x) => x.address).join(', ')}`).join('; '),
+      all
+        .map((a, i) =>
+          resolvedDetail(
+            unique[i]!.host,
+            a.map((x) => x.address),
+          ),
+        )
+        .join('; '),
   })
   const sockets = await ctx.step(
     'connect',

@@ -161,6 +161,8 @@ describe('logStore azure with the account key (Azurite, shared key)', () => {
     })
     expect(r.status, JSON.stringify(r)).toBe('pass')
     expect(r.steps.map((s) => s.name)).toContain('tls')
+    // A name is shown with what it resolved to.
+    expect(r.steps.find((s) => s.name === 'resolve')?.detail).toMatch(/^localhost → [\d.:a-f, ]+$/)
   })
 
   it('wrong CA: TLS_FAILED', async () => {

@@ -22,10 +22,13 @@ const Elapsed = ({ since }: { since: number }) => {
   return <span className="check__elapsed">{ms(Math.max(0, now - since))}</span>
 }
 
+/** The icon is decoration (the badge's gap spaces it from the word); the word is what is read out. */
 export const StatusBadge = ({ status }: { status: CheckStatusValue }) => (
   <span className={`badge badge--${status}`}>
-    <span aria-hidden="true">{STATUS_ICON[status]} </span>
-    {STATUS_TEXT[status]}
+    <span className="badge__icon" aria-hidden="true">
+      {STATUS_ICON[status]}
+    </span>
+    <span>{STATUS_TEXT[status]}</span>
   </span>
 )
 

@@ -1,8 +1,8 @@
 import type { GuideBlock } from '@portkey-setup/schema'
 import { useEffect, useId, useState } from 'react'
 import { copyText } from '../lib/clipboard'
+import { CodeView } from './code-view'
 import type { Language } from './highlight'
-import { useHighlighted } from './use-highlighted'
 
 const LANGUAGE: Record<GuideBlock['kind'], Language> = {
   shell: 'bash',
@@ -15,7 +15,6 @@ const LANGUAGE: Record<GuideBlock['kind'], Language> = {
 export const CommandBlock = ({ block }: { block: GuideBlock }) => {
   const id = useId()
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
-  const html = useHighlighted(block.content, LANGUAGE[block.kind])
 
   useEffect(() => {
     if (copy === 'idle') return
@@ -42,15 +41,12 @@ export const CommandBlock = ({ block }: { block: GuideBlock }) => {
           {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Copy failed: select the text instead' : ''}
         </span>
       </div>
-      {/* Lines wrap instead of scrolling, so there is no scroll area a keyboard user would have to reach. */}
-      <pre className="command-block__code">
-        {html ? (
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: highlight.js escapes the source before adding spans
-          <code className="hljs" dangerouslySetInnerHTML={{ __html: html }} />
-        ) : (
-          <code className="hljs">{block.content}</code>
-        )}
-      </pre>
+      <CodeView
+        code={block.content}
+        language={LANGUAGE[block.kind]}
+        labelledBy={`${id}-label`}
+        className="command-block__code"
+      />
     </figure>
   )
 }

@@ -10,6 +10,8 @@ const readStep = (ids: readonly StepId[]): StepId => {
 const writeStep = (id: StepId, how: 'push' | 'replace') => {
   const url = new URL(window.location.href)
   url.search = new URLSearchParams({ step: id }).toString()
+  // A fragment (#step-heading, left by the skip link) belongs to the step it was used on.
+  url.hash = ''
   if (how === 'push') window.history.pushState(null, '', url)
   else window.history.replaceState(null, '', url)
 }

@@ -144,6 +144,20 @@ describe('step in the URL', () => {
     await stepHeading('Cache')
   })
 
+  it('drops the skip link’s #step-heading when the step changes', async () => {
+    const { user } = renderApp()
+    await stepHeading('Cluster & chart')
+    await user.click(screen.getByRole('link', { name: 'Skip to the current step' }))
+    expect(window.location.hash).toBe('#step-heading')
+    await user.click(screen.getByTestId('wizard-next'))
+    await stepHeading('Image registry')
+    expect(window.location.search).toBe('?step=registry')
+    expect(window.location.hash).toBe('')
+    await user.click(screen.getByTestId('stepper-cache'))
+    await stepHeading('Cache')
+    expect(window.location.href).toBe(`${window.location.origin}/?step=cache`)
+  })
+
   it('falls back to the first step for an unknown ?step=', async () => {
     renderApp({ step: 'nope' })
     await stepHeading('Cluster & chart')

@@ -90,6 +90,11 @@ describe('import and review', () => {
     const diff = await screen.findByTestId('values-diff')
     expect(diff.textContent).toContain('chart 1.7.7 defaults/values.yaml')
     expect(diff.textContent).toMatch(/\+\s+LOG_STORE: "?s3/)
+    // Only what the values change, against the defaults they are merged over (not the whole file).
+    expect(diff.textContent).toMatch(/-\s+LOG_STORE: null/)
+    expect(diff.textContent).not.toMatch(/@@ -1,\d{3} /)
+    expect(diff.textContent).not.toMatch(/^-replicaCount/m)
+    expect(within(diff).getByText(/lays your values\.yaml over them/)).toBeInTheDocument()
 
     // All checks ran together; the failure is summarised and its hint sits under the bucket field.
     const summary = screen.getByTestId('checks-summary')
