@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { isErrorShape, testApp } from '../test-support/app.js'
 
@@ -12,6 +13,7 @@ describe('serving the built wizard', async () => {
   mkdirSync(join(root, 'assets'))
   writeFileSync(join(root, 'index.html'), INDEX)
   writeFileSync(join(root, 'assets', 'index-abc123.js'), 'console.log("wizard")')
+  writeFileSync(join(root, 'assets', 'index-abc123.js.gz'), gzipSync('console.log("wizard")'))
   writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   writeFileSync(join(root, '.env'), 'SECRET=1')
   const { app } = await testApp({}, { webRoot: root })
@@ -34,6 +36,19 @@ describe('serving the built wizard', async () => {
     expect(r.headers['content-type']).toMatch(/javascript/)
     expect(r.headers['cache-control']).toBe('public, max-age=31536000, immutable')
     expect((await app.inject({ url: '/favicon.svg' })).headers['cache-control']).toBe('no-cache')
+  })
+
+  it('sends the precompressed .gz to browsers that accept gzip, the plain file to others', async () => {
+    const gz = await app.inject({
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip, br' },
+    })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gz.headers['content-type']).toMatch(/javascript/)
+    expect(gunzipSync(gz.rawPayload).toString()).toBe('console.log("wizard")')
+    const plain = await app.inject({ url: '/assets/index-abc123.js' })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe('console.log("wizard")')
   })
 
   it.each(['/review', '/step/cache?x=1', '/deep/link/here'])(

@@ -47,6 +47,8 @@ export const staticWebPlugin = fp<StaticWebOptions>(
         index: ['index.html'],
         cacheControl: false,
         dotfiles: 'ignore',
+        // apps/web's build writes a .gz beside each asset; gzip-accepting browsers get those.
+        preCompressed: true,
         setHeaders: (reply, filePath) => {
           // Vite puts content hashes in asset names, so they never change; index.html always may.
           reply.header(
