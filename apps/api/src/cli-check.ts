@@ -1,10 +1,9 @@
-import { validateConfig } from '@portkey-setup/schema'
 import { runChecks } from './checks/catalog.js'
 import type { RunOptions } from './checks/run.js'
 import { CHECK_TARGETS, type CheckResult, type CheckTarget } from './checks/types.js'
 import type { Command } from './cli/commands.js'
-import { dottedPath, EXIT, formatIssues, type Io, UsageError, writeJson } from './cli/io.js'
-import { readConfigFile, readText } from './cli/read-input.js'
+import { dottedPath, EXIT, type Io, UsageError, writeJson } from './cli/io.js'
+import { readText, readValidConfig } from './cli/read-input.js'
 import { parseSettings } from './config.js'
 
 /**
@@ -72,17 +71,8 @@ export const checkCommand: Command = {
     const file = ctx.positionals[0]!
     const targets = parseTargets(ctx.values.target as string | string[] | undefined)
     const opts = await checkOptionsFromEnv(ctx.io)
-    const result = validateConfig(await readConfigFile(ctx.io.cwd, file))
-    if (!result.valid) {
-      if (ctx.json) writeJson(ctx.io, { valid: false, issues: result.issues })
-      else {
-        const n = result.issues.length
-        ctx.io.stderr.write(
-          `${file} is not valid (${n} problem${n === 1 ? '' : 's'}):\n${formatIssues(result.issues)}`,
-        )
-      }
-      return EXIT.INVALID
-    }
+    const result = await readValidConfig(ctx.io, ctx.json, file)
+    if (!result) return EXIT.INVALID
     const results = await runChecks(result.config, targets, opts, (r) => {
       if (!ctx.json) ctx.io.stdout.write(formatResult(r))
     })

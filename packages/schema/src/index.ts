@@ -1,4 +1,5 @@
 export * from './bundle.js'
+export * from './check-result.js'
 export * from './config/index.js'
 export * from './env.js'
 export * from './guides/index.js'

@@ -83,19 +83,21 @@ export const stsClient = async (
   return client
 }
 
-/** The host the SDK will dial for a bucket: virtual-hosted unless path style is forced or the name has dots. */
-export const bucketHost = (endpoint: Endpoint, bucket: string | undefined, pathStyle: boolean) => {
+type Origin = { host: string; port: number; secure: boolean }
+
+/** The host, port and TLS use of an endpoint, e.g. STS's. */
+export const endpointOrigin = (endpoint: Endpoint): Origin => {
   const u = new URL(endpoint.url)
-  const virtual = bucket && !pathStyle && !bucket.includes('.') && /^[a-z0-9-]+$/.test(bucket)
   const secure = u.protocol === 'https:'
-  return {
-    host: virtual ? `${bucket}.${u.hostname}` : u.hostname,
-    port: Number(u.port) || (secure ? 443 : 80),
-    secure,
-  }
+  return { host: u.hostname, port: Number(u.port) || (secure ? 443 : 80), secure }
 }
 
-type Origin = { host: string; port: number; secure: boolean }
+/** The host the SDK will dial for a bucket: virtual-hosted unless path style is forced or the name has dots. */
+export const bucketHost = (endpoint: Endpoint, bucket: string | undefined, pathStyle: boolean): Origin => {
+  const origin = endpointOrigin(endpoint)
+  const virtual = bucket && !pathStyle && !bucket.includes('.') && /^[a-z0-9-]+$/.test(bucket)
+  return virtual ? { ...origin, host: `${bucket}.${origin.host}` } : origin
+}
 
 /**
  * What a resolve step found for one host: "name → addresses", or only the address when the host

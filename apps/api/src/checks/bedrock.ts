@@ -1,5 +1,5 @@
 import type { Bedrock, DeploymentConfig } from '@portkey-setup/schema'
-import { type AwsFields, assumeRole, awsHandler, openOrigins, stsClient } from './aws.js'
+import { type AwsFields, assumeRole, awsHandler, endpointOrigin, openOrigins, stsClient } from './aws.js'
 import { stsEndpoint } from './endpoints.js'
 import { SkipCheck } from './failure.js'
 import { defineCheck } from './types.js'
@@ -46,14 +46,7 @@ export const bedrockCheck = defineCheck<Cfg>({
           : ['bedrock', 'externalId'],
     }
     const sts = stsEndpoint(ctx.env, keys.region)
-    const u = new URL(sts.url)
-    await openOrigins(ctx, [
-      {
-        host: u.hostname,
-        port: Number(u.port) || (u.protocol === 'https:' ? 443 : 80),
-        secure: u.protocol === 'https:',
-      },
-    ])
+    await openOrigins(ctx, [endpointOrigin(sts)])
     const handler = await awsHandler(ctx)
     const client = await stsClient(ctx, handler, {
       region: keys.region,

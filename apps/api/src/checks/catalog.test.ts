@@ -1,9 +1,8 @@
-import { type DeploymentConfig, validateConfig } from '@portkey-setup/schema'
+import { CheckResultSchema, type DeploymentConfig, validateConfig } from '@portkey-setup/schema'
 import { fixtures, SENTINEL } from '@portkey-setup/schema/fixtures'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CATALOG, type CheckCatalog, runChecks, selectCheck } from './catalog.js'
 import { fullPeerConfig, ports, requirePeers, runOptions } from './peers.js'
-import { CheckResultSchema } from './result-schema.js'
 import { CHECK_TARGETS } from './types.js'
 
 describe('the catalog covers every option of the config', () => {

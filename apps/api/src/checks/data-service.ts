@@ -5,6 +5,7 @@ import {
   assumeRole,
   awsHandler,
   bucketHost,
+  endpointOrigin,
   openOrigins,
   putGetProbe,
   s3Client,
@@ -43,17 +44,8 @@ export const dataServiceCheck = defineCheck<Cfg>({
     const sts = stsEndpoint(ctx.env, ls.region)
     const pathStyle = s3.overridden
     const buckets = [ds.finetunesBucket, ...(ds.logExportsBucket ? [ds.logExportsBucket] : [])]
-    const stsUrl = new URL(sts.url)
     await openOrigins(ctx, [
-      ...(ls.type === 's3_assume'
-        ? [
-            {
-              host: stsUrl.hostname,
-              port: Number(stsUrl.port) || (stsUrl.protocol === 'https:' ? 443 : 80),
-              secure: stsUrl.protocol === 'https:',
-            },
-          ]
-        : []),
+      ...(ls.type === 's3_assume' ? [endpointOrigin(sts)] : []),
       ...buckets.map((b) => bucketHost(s3, b, pathStyle)),
     ])
     const handler = await awsHandler(ctx)

@@ -4,6 +4,7 @@ import {
   assumeRole,
   awsHandler,
   bucketHost,
+  endpointOrigin,
   openOrigins,
   putGetProbe,
   s3Client,
@@ -105,15 +106,7 @@ export const s3AssumeKeysCheck = defineCheck<AssumeCfg>({
     const sts = stsEndpoint(ctx.env, ls.region)
     const s3 = s3Endpoint(ctx.env, ls.region)
     const pathStyle = s3.overridden
-    const stsUrl = new URL(sts.url)
-    await openOrigins(ctx, [
-      {
-        host: stsUrl.hostname,
-        port: Number(stsUrl.port) || (stsUrl.protocol === 'https:' ? 443 : 80),
-        secure: stsUrl.protocol === 'https:',
-      },
-      bucketHost(s3, ls.bucket, pathStyle),
-    ])
+    await openOrigins(ctx, [endpointOrigin(sts), bucketHost(s3, ls.bucket, pathStyle)])
     const handler = await awsHandler(ctx)
     const stsC = await stsClient(ctx, handler, {
       region: ls.region,

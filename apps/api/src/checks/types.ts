@@ -1,67 +1,18 @@
-import type { DeploymentConfig } from '@portkey-setup/schema'
+import type { CheckTarget, DeploymentConfig } from '@portkey-setup/schema'
 import type { NetworkPolicy } from './policy.js'
 
-/** The parts of a config that can be checked, in the order the wizard shows them. */
-export const CHECK_TARGETS = [
-  'registry',
-  'logStore',
-  'analytics',
-  'otel',
-  'cache',
-  'bedrock',
-  'dataService',
-] as const
-export type CheckTarget = (typeof CHECK_TARGETS)[number]
-
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped'
-
-/** Expected failure classes; anything else is a bug and reported as INTERNAL. */
-export const CHECK_ERROR_CODES = [
-  'AUTH_FAILED',
-  'ACCESS_DENIED',
-  'NOT_FOUND',
-  'TIMEOUT',
-  'CONNECTION_REFUSED',
-  'CONNECTION_FAILED',
-  'DNS_NOT_FOUND',
-  'TLS_FAILED',
-  'TARGET_BLOCKED',
-  'UNSUPPORTED',
-  'UNAVAILABLE',
-  'PROTOCOL_ERROR',
-  'MISMATCH',
-  'CANCELLED',
-  'INTERNAL',
-] as const
-export type CheckErrorCode = (typeof CHECK_ERROR_CODES)[number]
+// The result shape is shared with the wizard: it lives in the schema package.
+export {
+  CHECK_TARGETS,
+  type CheckError,
+  type CheckErrorCode,
+  type CheckResult,
+  type CheckStatus,
+  type CheckStep,
+  type CheckTarget,
+} from '@portkey-setup/schema'
 
 export type FieldPath = (string | number)[]
-
-export type CheckStep = {
-  name: string
-  status: CheckStatus
-  durationMs: number
-  detail?: string
-}
-
-export type CheckError = {
-  code: CheckErrorCode
-  /** What went wrong, in words a user understands; never bytes the peer sent, never a secret. */
-  message: string
-  /** What to change, naming the config field. */
-  hint: string
-  field?: FieldPath
-}
-
-/** The contract's CheckResult (api-contract.md). */
-export type CheckResult = {
-  target: CheckTarget
-  kind: string
-  status: CheckStatus
-  durationMs: number
-  steps: CheckStep[]
-  error?: CheckError
-}
 
 /** Where a check may look besides the provider's public endpoints, and what else it trusts. */
 export type CheckEnvironment = {

@@ -5,16 +5,14 @@ import {
   buildBundle,
   bundleFileName,
   configJsonSchema,
-  type DeploymentConfig,
   importValues,
   renderBundleFiles,
   ValuesParseError,
-  validateConfig,
 } from '@portkey-setup/schema'
 import { checkCommand } from '../cli-check.js'
 import { redactInputFrom } from '../redact.js'
 import { dottedPath, EXIT, formatIssues, type Io, UsageError, writeJson } from './io.js'
-import { readConfigFile, readText } from './read-input.js'
+import { readText, readValidConfig } from './read-input.js'
 
 export type CommandContext = {
   positionals: string[]
@@ -35,20 +33,6 @@ export type Command = {
   run: (ctx: CommandContext) => Promise<number>
 }
 
-/** Reads and validates a config file; an invalid one is reported and yields undefined (exit 1). */
-const loadValidConfig = async (ctx: CommandContext, file: string): Promise<DeploymentConfig | undefined> => {
-  const result = validateConfig(await readConfigFile(ctx.io.cwd, file))
-  if (result.valid) return result.config
-  if (ctx.json) writeJson(ctx.io, { valid: false, issues: result.issues })
-  else {
-    const n = result.issues.length
-    ctx.io.stderr.write(
-      `${file} is not valid (${n} problem${n === 1 ? '' : 's'}):\n${formatIssues(result.issues)}`,
-    )
-  }
-  return undefined
-}
-
 const octal = (mode: number) => `0${(mode & 0o7777).toString(8)}`
 
 const validate: Command = {
@@ -59,17 +43,11 @@ const validate: Command = {
   positionals: { min: 1, max: 1 },
   run: async (ctx) => {
     const file = ctx.positionals[0]!
-    const result = validateConfig(await readConfigFile(ctx.io.cwd, file))
+    const result = await readValidConfig(ctx.io, ctx.json, file)
+    if (!result) return EXIT.INVALID
     if (ctx.json) {
-      writeJson(ctx.io, result.valid ? { valid: true, warnings: result.warnings } : result)
-      return result.valid ? EXIT.OK : EXIT.INVALID
-    }
-    if (!result.valid) {
-      const n = result.issues.length
-      ctx.io.stderr.write(
-        `${file} is not valid (${n} problem${n === 1 ? '' : 's'}):\n${formatIssues(result.issues)}`,
-      )
-      return EXIT.INVALID
+      writeJson(ctx.io, { valid: true, warnings: result.warnings })
+      return EXIT.OK
     }
     ctx.io.stdout.write(`${file} is valid.\n`)
     if (result.warnings.length > 0) ctx.io.stdout.write(`Warnings:\n${formatIssues(result.warnings)}`)
@@ -85,7 +63,7 @@ const render: Command = {
   options: { file: { type: 'string', short: 'f' } },
   positionals: { min: 1, max: 1 },
   run: async (ctx) => {
-    const config = await loadValidConfig(ctx, ctx.positionals[0]!)
+    const config = (await readValidConfig(ctx.io, ctx.json, ctx.positionals[0]!))?.config
     if (!config) return EXIT.INVALID
     const files = renderBundleFiles(config)
     const only = ctx.values.file
@@ -123,7 +101,7 @@ const bundle: Command = {
   options: { output: { type: 'string', short: 'o' } },
   positionals: { min: 1, max: 1 },
   run: async (ctx) => {
-    const config = await loadValidConfig(ctx, ctx.positionals[0]!)
+    const config = (await readValidConfig(ctx.io, ctx.json, ctx.positionals[0]!))?.config
     if (!config) return EXIT.INVALID
     const out = typeof ctx.values.output === 'string' ? ctx.values.output : bundleFileName(config)
     const zip = await buildBundle(config)

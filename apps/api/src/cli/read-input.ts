@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
+import { type ValidationResult, validateConfig } from '@portkey-setup/schema'
 import YAML from 'yaml'
 import { redactInputFrom } from '../redact.js'
-import { UsageError } from './io.js'
+import { formatIssues, type Io, UsageError, writeJson } from './io.js'
 
 /** Reads a text file, turning "not there" and friends into a usage error that names the file. */
 export const readText = async (cwd: string, file: string): Promise<string> => {
@@ -43,4 +44,25 @@ export const readConfigFile = async (cwd: string, file: string): Promise<unknown
     const kind = ext === '.json' ? 'JSON' : ext === '.yaml' || ext === '.yml' ? 'YAML' : 'JSON or YAML'
     throw new UsageError(`${file} is not valid ${kind}: ${redactInputFrom((e as Error).message, text)}`)
   }
+}
+
+/**
+ * Reads and validates a config file. An invalid one is reported (JSON on stdout with --json, the
+ * problems on stderr otherwise) and yields undefined: the command then exits 1.
+ */
+export const readValidConfig = async (
+  io: Io,
+  json: boolean,
+  file: string,
+): Promise<Extract<ValidationResult, { valid: true }> | undefined> => {
+  const result = validateConfig(await readConfigFile(io.cwd, file))
+  if (result.valid) return result
+  if (json) writeJson(io, result)
+  else {
+    const n = result.issues.length
+    io.stderr.write(
+      `${file} is not valid (${n} problem${n === 1 ? '' : 's'}):\n${formatIssues(result.issues)}`,
+    )
+  }
+  return undefined
 }

@@ -1,7 +1,7 @@
+import { CheckResultSchema } from '@portkey-setup/schema'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fullPeerConfig, peerEnv, ports, requirePeers } from '../checks/peers.js'
-import { CheckResultSchema } from '../checks/result-schema.js'
 import { defaultSettings } from '../config.js'
 import { isErrorShape, type LogCapture, testApp } from '../test-support/app.js'
 import type { ChecksRouteSettings } from './checks.js'

@@ -1,5 +1,5 @@
-import { DeploymentConfigSchema } from '@portkey-setup/schema'
-import type { CheckTarget, Issue } from './schemas'
+import { type CheckTarget, DeploymentConfigSchema } from '@portkey-setup/schema'
+import type { Issue } from './schemas'
 
 /** The config sections each check reads; everything else is irrelevant to it. */
 const NEEDS: Record<CheckTarget, readonly string[]> = {

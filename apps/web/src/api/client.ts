@@ -1,10 +1,8 @@
+import { type CheckResult, CheckResultSchema, type CheckTarget } from '@portkey-setup/schema'
 import type { z } from 'zod'
 import { readNdjson } from './ndjson'
 import {
-  type CheckResult,
-  CheckResultSchema,
   ChecksResponseSchema,
-  type CheckTarget,
   ErrorBodySchema,
   HealthResponseSchema,
   ImportResponseSchema,

@@ -1,46 +1,10 @@
+import { CheckResultSchema } from '@portkey-setup/schema'
 import { z } from 'zod'
 
-/** Response shapes from api-contract.md; every body is parsed, so a server drift shows as a clear error. */
-
-export const CHECK_TARGETS = [
-  'registry',
-  'logStore',
-  'analytics',
-  'otel',
-  'cache',
-  'bedrock',
-  'dataService',
-] as const
-export const CheckTargetSchema = z.enum(CHECK_TARGETS)
-export type CheckTarget = z.infer<typeof CheckTargetSchema>
-
-const StatusSchema = z.enum(['pass', 'warn', 'fail', 'skipped'])
-export type CheckStatusValue = z.infer<typeof StatusSchema>
-
-export const CheckStepSchema = z.object({
-  name: z.string(),
-  status: StatusSchema,
-  durationMs: z.number().nonnegative(),
-  detail: z.string().optional(),
-})
-export type CheckStep = z.infer<typeof CheckStepSchema>
-
-export const CheckResultSchema = z.object({
-  target: CheckTargetSchema,
-  kind: z.string(),
-  status: StatusSchema,
-  durationMs: z.number().nonnegative(),
-  steps: z.array(CheckStepSchema),
-  error: z
-    .object({
-      code: z.string(),
-      message: z.string(),
-      hint: z.string().optional(),
-      field: z.array(z.union([z.string(), z.number()])).optional(),
-    })
-    .optional(),
-})
-export type CheckResult = z.infer<typeof CheckResultSchema>
+/**
+ * Response shapes from api-contract.md; every body is parsed, so a server drift shows as a clear error.
+ * CheckResult comes from the schema package, the same definition the API answers with.
+ */
 
 export const ChecksResponseSchema = z.object({ results: z.array(CheckResultSchema) })
 

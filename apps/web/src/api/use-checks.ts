@@ -1,9 +1,10 @@
+import type { CheckResult, CheckTarget } from '@portkey-setup/schema'
 import { useMutation } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useApiClient } from './api-context'
 import { ApiError, ChecksUnavailableError } from './client'
 import { queryClient } from './query-client'
-import type { CheckResult, CheckTarget, Issue } from './schemas'
+import type { Issue } from './schemas'
 
 export type TargetState =
   | { status: 'running' }

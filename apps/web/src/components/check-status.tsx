@@ -1,15 +1,15 @@
+import type { CheckResult, CheckStatus as Status } from '@portkey-setup/schema'
 import { useEffect, useState } from 'react'
-import type { CheckResult, CheckStatusValue } from '../api/schemas'
 import type { TargetState } from '../api/use-checks'
 
-export const STATUS_TEXT: Record<CheckStatusValue, string> = {
+export const STATUS_TEXT: Record<Status, string> = {
   pass: 'Passed',
   warn: 'Passed with a warning',
   fail: 'Failed',
   skipped: 'Skipped',
 }
 
-const STATUS_ICON: Record<CheckStatusValue, string> = { pass: '✓', warn: '!', fail: '✕', skipped: '–' }
+const STATUS_ICON: Record<Status, string> = { pass: '✓', warn: '!', fail: '✕', skipped: '–' }
 
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`)
 
@@ -23,7 +23,7 @@ const Elapsed = ({ since }: { since: number }) => {
 }
 
 /** The icon is decoration (the badge's gap spaces it from the word); the word is what is read out. */
-export const StatusBadge = ({ status }: { status: CheckStatusValue }) => (
+export const StatusBadge = ({ status }: { status: Status }) => (
   <span className={`badge badge--${status}`}>
     <span className="badge__icon" aria-hidden="true">
       {STATUS_ICON[status]}

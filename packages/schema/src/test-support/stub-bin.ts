@@ -45,7 +45,10 @@ export const cleanupTemp = () => {
 const stubSource = (rules: StubRule[]) =>
   [
     '#!/bin/bash',
+    // Both ends of a pipeline log at once: the lock keeps each record's writes together.
+    'exec 9>>"$STUB_LOG.lock"; flock 9',
     `{ printf '%s\\0' "\${0##*/}" "$PWD" "$#"; [ $# -eq 0 ] || printf '%s\\0' "$@"; } >>"$STUB_LOG"`,
+    'flock -u 9',
     'for a in "$@"; do',
     `  case "$a" in --from-env-file=*) cat -- "\${a#--from-env-file=}" >"$STUB_LOG.envfile" ;; esac`,
     'done',

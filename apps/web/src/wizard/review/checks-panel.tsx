@@ -1,4 +1,4 @@
-import type { CheckTarget } from '../../api/schemas'
+import type { CheckTarget } from '@portkey-setup/schema'
 import type { ChecksState } from '../../api/use-checks'
 import { CheckStatus } from '../../components/check-status'
 import { useWizardContext } from '../use-wizard'

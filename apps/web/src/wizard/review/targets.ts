@@ -1,5 +1,4 @@
-import type { DeploymentConfig } from '@portkey-setup/schema'
-import type { CheckTarget } from '../../api/schemas'
+import type { CheckTarget, DeploymentConfig } from '@portkey-setup/schema'
 import type { StepId } from '../steps'
 
 export const TARGET_LABEL: Record<CheckTarget, string> = {

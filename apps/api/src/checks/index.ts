@@ -1,6 +1,0 @@
-export * from './catalog.js'
-export * from './endpoints.js'
-export * from './failure.js'
-export * from './policy.js'
-export * from './run.js'
-export * from './types.js'
