@@ -29,7 +29,8 @@ export const ChartSchema = z
       `use a release of the portkey-ai/gateway chart such as ${KNOWN_CHART_VERSIONS.join(' or ')}.`,
       14,
     )
-      .refine((v) => compareVersions(v, '1.0.0') >= 0, {
+      .refine((v) => !v.startsWith('0.'), {
+        // The syntax above has no leading zeros, so below 1.0.0 means a major version of 0.
         error: 'Chart version must be 1.0.0 or later: portkey-setup does not know older layouts.',
       })
       .default(DEFAULT_CHART_VERSION)
