@@ -1,18 +1,16 @@
 import type { DataService, DeploymentConfig } from '@portkey-setup/schema'
 import {
-  type AwsCredentials,
   type AwsFields,
-  assumeRole,
   awsHandler,
   bucketHost,
   endpointOrigin,
   openOrigins,
   putGetProbe,
   s3Client,
-  stsClient,
 } from './aws.js'
 import { s3Endpoint, stsEndpoint } from './endpoints.js'
 import { SkipCheck } from './failure.js'
+import { type AssumeKeys, assumeLogStoreRole } from './s3.js'
 import { defineCheck } from './types.js'
 
 type Enabled = Extract<DataService, { enabled: true }>
@@ -50,32 +48,13 @@ export const dataServiceCheck = defineCheck<Cfg>({
     ])
     const handler = await awsHandler(ctx)
     const base: AwsFields = { region: ['logStore', 'region'], endpoint: ['logStore', 'region'] }
-    let credentials: AwsCredentials
-    let fields: AwsFields
-    if (ls.type === 's3') {
-      credentials = { accessKeyId: ls.accessKey, secretAccessKey: ls.secretKey }
-      fields = { ...base, accessKey: ['logStore', 'accessKey'], secretKey: ['logStore', 'secretKey'] }
-    } else {
-      const a = ls.auth as Extract<typeof ls.auth, { method: 'access_keys' }>
-      const roleFields: AwsFields = {
-        ...base,
-        accessKey: ['logStore', 'auth', 'accessKey'],
-        secretKey: ['logStore', 'auth', 'secretKey'],
-        roleArn: ['logStore', 'auth', 'roleArn'],
-        externalId: ['logStore', 'auth', 'externalId'],
-      }
-      const client = await stsClient(ctx, handler, {
-        region: ls.region,
-        endpoint: sts,
-        credentials: { accessKeyId: a.accessKey, secretAccessKey: a.secretKey },
-      })
-      credentials = await assumeRole(ctx, client, {
-        roleArn: a.roleArn,
-        externalId: a.externalId,
-        fields: roleFields,
-      })
-      fields = { ...roleFields, accessKey: roleFields.roleArn, secretKey: roleFields.roleArn }
-    }
+    const { credentials, fields } =
+      ls.type === 's3'
+        ? {
+            credentials: { accessKeyId: ls.accessKey, secretAccessKey: ls.secretKey },
+            fields: { ...base, accessKey: ['logStore', 'accessKey'], secretKey: ['logStore', 'secretKey'] },
+          }
+        : await assumeLogStoreRole(ctx, handler, ls as AssumeKeys, sts)
     const client = await s3Client(ctx, handler, { region: ls.region, endpoint: s3, pathStyle, credentials })
     await putGetProbe(ctx, client, ds.finetunesBucket, {
       ...fields,

@@ -1,6 +1,8 @@
 import type { DeploymentConfig, LogStore } from '@portkey-setup/schema'
 import {
+  type AwsCredentials,
   type AwsFields,
+  type AwsHandler,
   assumeRole,
   awsHandler,
   bucketHost,
@@ -12,12 +14,12 @@ import {
 } from './aws.js'
 import { type Endpoint, gcsEndpoint, s3Endpoint, stsEndpoint, wasabiEndpoint } from './endpoints.js'
 import { fail } from './failure.js'
-import { type CheckEnvironment, defineCheck } from './types.js'
+import { type CheckContext, type CheckEnvironment, defineCheck } from './types.js'
 
 type KeyStore = Extract<LogStore, { type: 's3' | 'wasabi' | 'gcs' | 'netapp' }>
 type KeyCfg = DeploymentConfig & { logStore: KeyStore }
 type AssumeStore = Extract<LogStore, { type: 's3_assume' }>
-type AssumeKeys = AssumeStore & { auth: Extract<AssumeStore['auth'], { method: 'access_keys' }> }
+export type AssumeKeys = AssumeStore & { auth: Extract<AssumeStore['auth'], { method: 'access_keys' }> }
 type AssumeCfg = DeploymentConfig & { logStore: AssumeKeys }
 
 /** Endpoint and bucket as the gateway will use them; NetApp may carry the bucket in its base path. */
@@ -87,43 +89,54 @@ export const s3KeysCheck = defineCheck<KeyCfg>({
   },
 })
 
+/** Config fields of the s3_assume access-key method, named in hints. */
+const ASSUME_KEY_FIELDS: AwsFields = {
+  accessKey: ['logStore', 'auth', 'accessKey'],
+  secretKey: ['logStore', 'auth', 'secretKey'],
+  roleArn: ['logStore', 'auth', 'roleArn'],
+  externalId: ['logStore', 'auth', 'externalId'],
+  region: ['logStore', 'region'],
+  endpoint: ['logStore', 'region'],
+}
+
+/**
+ * Method 1 as the gateway does it: the long-term keys assume the log store role. Returns the
+ * temporary credentials, and the fields a later S3 failure points at (the role, not the keys).
+ * The log store and the data service checks both use it.
+ */
+export const assumeLogStoreRole = async (
+  ctx: CheckContext,
+  handler: AwsHandler,
+  ls: AssumeKeys,
+  sts: Endpoint,
+  extraFields: Partial<AwsFields> = {},
+): Promise<{ credentials: AwsCredentials; fields: AwsFields }> => {
+  const a = ls.auth
+  const fields: AwsFields = { ...ASSUME_KEY_FIELDS, ...extraFields }
+  const client = await stsClient(ctx, handler, {
+    region: ls.region,
+    endpoint: sts,
+    credentials: { accessKeyId: a.accessKey, secretAccessKey: a.secretKey },
+  })
+  const credentials = await assumeRole(ctx, client, { roleArn: a.roleArn, externalId: a.externalId, fields })
+  return { credentials, fields: { ...fields, accessKey: fields.roleArn, secretKey: fields.roleArn } }
+}
+
 export const s3AssumeKeysCheck = defineCheck<AssumeCfg>({
   target: 'logStore',
   kind: () => 's3_assume',
   endpointField: () => ['logStore', 'region'],
   async run(config, ctx) {
     const ls = config.logStore
-    const a = ls.auth
-    const fields: AwsFields = {
-      accessKey: ['logStore', 'auth', 'accessKey'],
-      secretKey: ['logStore', 'auth', 'secretKey'],
-      roleArn: ['logStore', 'auth', 'roleArn'],
-      externalId: ['logStore', 'auth', 'externalId'],
-      bucket: ['logStore', 'bucket'],
-      region: ['logStore', 'region'],
-      endpoint: ['logStore', 'region'],
-    }
     const sts = stsEndpoint(ctx.env, ls.region)
     const s3 = s3Endpoint(ctx.env, ls.region)
     const pathStyle = s3.overridden
     await openOrigins(ctx, [endpointOrigin(sts), bucketHost(s3, ls.bucket, pathStyle)])
     const handler = await awsHandler(ctx)
-    const stsC = await stsClient(ctx, handler, {
-      region: ls.region,
-      endpoint: sts,
-      credentials: { accessKeyId: a.accessKey, secretAccessKey: a.secretKey },
+    const { credentials, fields } = await assumeLogStoreRole(ctx, handler, ls, sts, {
+      bucket: ['logStore', 'bucket'],
     })
-    const temp = await assumeRole(ctx, stsC, { roleArn: a.roleArn, externalId: a.externalId, fields })
-    const client = await s3Client(ctx, handler, {
-      region: ls.region,
-      endpoint: s3,
-      pathStyle,
-      credentials: temp,
-    })
-    await putGetProbe(ctx, client, ls.bucket, {
-      ...fields,
-      accessKey: fields.roleArn,
-      secretKey: fields.roleArn,
-    })
+    const client = await s3Client(ctx, handler, { region: ls.region, endpoint: s3, pathStyle, credentials })
+    await putGetProbe(ctx, client, ls.bucket, fields)
   },
 })
