@@ -1,6 +1,7 @@
 export * from './bundle.js'
 export * from './check-result.js'
 export * from './config/index.js'
+export * from './chart/index.js'
 export * from './env.js'
 export * from './guides/index.js'
 export * from './import-values.js'

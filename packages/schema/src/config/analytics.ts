@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { httpUrl, ident, secret, text } from './fields.js'
 
-const table = (label: string, fallback: string) =>
+// Required: the gateway writes to exactly these tables, so a guessed name would fail at runtime.
+const table = (label: string) =>
   ident(
     label,
     /^[A-Za-z_][A-Za-z0-9_]{0,127}(\.[A-Za-z_][A-Za-z0-9_]{0,127})?$/,
     'use letters, digits and underscores, optionally prefixed by a database and a dot (analytics.generations).',
     257,
-  ).default(fallback)
+  )
 
 export const ControlPlaneAnalyticsSchema = z
   .strictObject({
@@ -25,9 +26,9 @@ export const ClickhouseAnalyticsSchema = z
     ),
     user: text('ClickHouse user', 128).describe('ANALYTICS_STORE_USER.'),
     password: secret('ClickHouse password', 512).describe('ANALYTICS_STORE_PASSWORD.'),
-    logTable: table('Log table', 'generations').describe('ANALYTICS_LOG_TABLE.'),
-    feedbackTable: table('Feedback table', 'feedbacks').describe('ANALYTICS_FEEDBACK_TABLE.'),
-    generationHooksTable: table('Generation hooks table', 'generation_hooks').describe(
+    logTable: table('Log table').describe('ANALYTICS_LOG_TABLE.'),
+    feedbackTable: table('Feedback table').describe('ANALYTICS_FEEDBACK_TABLE.'),
+    generationHooksTable: table('Generation hooks table').describe(
       'ANALYTICS_GENERATION_HOOKS_TABLE.',
     ),
   })

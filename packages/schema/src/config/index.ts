@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { AnalyticsSchema } from './analytics.js'
 import { BedrockSchema } from './bedrock.js'
 import { CacheSchema } from './cache.js'
-import { ChartSchema, compareVersions, EXISTING_SECRET_MIN_CHART, GatewaySchema } from './chart.js'
+import { lacksMessage, supports } from '../chart/capabilities.js'
+import { ChartSchema, DEFAULT_CHART_VERSION, GatewaySchema } from './chart.js'
 import { DataServiceSchema } from './data-service.js'
 import { LogStoreSchema } from './log-store.js'
 import { OtelSchema } from './otel.js'
@@ -45,7 +46,7 @@ export const DeploymentConfigObject = z.strictObject({
     .literal(1, { error: 'schemaVersion must be 1: this portkey-setup reads config version 1.' })
     .default(1)
     .describe('Version of this config format.'),
-  chart: ChartSchema.default({ version: '1.7.7', releaseName: 'portkey-ai', namespace: 'portkeyai' }),
+  chart: ChartSchema.default({ version: DEFAULT_CHART_VERSION, releaseName: 'portkey-ai', namespace: 'portkeyai' }),
   registry: RegistrySchema,
   gateway: GatewaySchema.default({ serviceName: 'portkeyenterprise' }),
   logStore: LogStoreSchema,
@@ -101,11 +102,16 @@ const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
       `The data service supports only Amazon S3 log stores (s3 or s3_assume), not ${c.logStore.type}: change the log store or turn the data service off.`,
     )
 
-  if (c.secrets.mode === 'existingSecret' && compareVersions(c.chart.version, EXISTING_SECRET_MIN_CHART) < 0)
-    issue(
-      ['secrets', 'mode'],
-      `An existing Secret needs chart ${EXISTING_SECRET_MIN_CHART} or later, and chart ${c.chart.version} is selected: raise the chart version or choose inline or vault.`,
-    )
+  // Options the chosen chart version lacks, or renders wrongly: refused where the choice is made.
+  const v = c.chart.version
+  if (c.secrets.mode === 'existingSecret' && !supports(v, 'existingSecret'))
+    issue(['secrets', 'mode'], lacksMessage(v, 'existingSecret', 'keep secrets inline or in Vault'))
+  if (c.logStore.type === 's3_assume' && c.logStore.auth.method === 'irsa' && !supports(v, 'irsaAnnotations'))
+    issue(['logStore', 'auth', 'method'], lacksMessage(v, 'irsaAnnotations', 'use access keys or the instance role'))
+  if (c.dataService.enabled && !supports(v, 'dataService'))
+    issue(['dataService', 'enabled'], lacksMessage(v, 'dataService', 'turn the data service off'))
+  if (c.dataService.enabled && c.secrets.mode === 'vault' && !supports(v, 'vaultWithDataService'))
+    issue(['secrets', 'mode'], lacksMessage(v, 'vaultWithDataService', 'keep secrets inline'))
 
   if (c.bedrock.enabled) {
     const b = c.bedrock
@@ -139,11 +145,6 @@ export type ConfigWarning = { path: (string | number)[]; message: string }
 /** Things a valid config may still want to reconsider; never blocks a bundle. */
 export const configWarnings = (c: DeploymentConfig): ConfigWarning[] => {
   const w: ConfigWarning[] = []
-  if (!['1.0.7', '1.7.7'].includes(c.chart.version))
-    w.push({
-      path: ['chart', 'version'],
-      message: `Chart ${c.chart.version} is rendered with the closest known layout; review values.yaml against that chart's defaults.`,
-    })
   if (c.secrets.mode === 'inline')
     w.push({
       path: ['secrets', 'mode'],

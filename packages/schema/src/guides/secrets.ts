@@ -1,5 +1,7 @@
 import { ExistingSecretSchema, VaultSecretsSchema } from '../config/secrets.js'
 import { SECRET_ENV_KEYS } from '../env.js'
+import { DeploymentConfigSchema } from '../config/index.js'
+import { vaultSecretKeys, vaultSecretName } from '../render/env-data.js'
 import { CHART_NAME } from '../render/scripts/common.js'
 import { q, section, shell, step, text } from './blocks.js'
 import { SCRIPT_FILES, SECRETS_ENV_FILE } from './files.js'
@@ -72,6 +74,10 @@ export const secretsGuide = (v: View): GuideSection => {
     const host = pick(shape.host, s.host, 'vault-host')
     const path = pick(shape.secretPath, s.secretPath, 'secret-path')
     const role = pick(shape.role, s.role, 'vault-role')
+    // The full list depends on the chart version's defaults, so it needs a complete config.
+    const parsed = DeploymentConfigSchema.safeParse(v.root)
+    const podKeys = parsed.success ? vaultSecretKeys(parsed.data) : undefined
+    const vaultSecret = parsed.success ? vaultSecretName(parsed.data) : CHART_NAME
     const prefixNote =
       host === 'vault.hashicorp.com'
         ? ''
@@ -121,12 +127,13 @@ export const secretsGuide = (v: View): GuideSection => {
         ),
         step(
           'secrets.vault.kubernetes-secret',
-          `Keep the Kubernetes Secret ${CHART_NAME} in step`,
-          `With Vault injection on, the chart reads every key of environment.data from the Kubernetes Secret ${CHART_NAME} in namespace ${v.namespace} (vaultConfig.kubernetesSecret on newer charts). Have your Vault setup, for example the Vault Secrets Operator, write the keys there.${prefixNote}`,
+          `Keep the Kubernetes Secret ${vaultSecret} in step`,
+          `With Vault injection on, the pod reads every key of environment.data, the chart's own defaults included, from the Kubernetes Secret ${vaultSecret} in namespace ${v.namespace}; a key it lacks stops the pod from starting. Have your Vault setup, for example the Vault Secrets Operator, write every key listed here: the secrets, the other values as values.yaml shows them, and the chart defaults this setup does not use as empty values.${prefixNote}`,
           [
+            text(`Keys the Secret ${vaultSecret} must hold${podKeys ? '' : ' (complete the other steps to see the full list)'}`, ...(podKeys ?? keys)),
             shell(
               'List the keys the Secret holds (values stay hidden)',
-              `kubectl describe secret ${q(CHART_NAME)} --namespace ${ns}`,
+              `kubectl describe secret ${q(vaultSecret)} --namespace ${ns}`,
             ),
           ],
         ),

@@ -1,5 +1,6 @@
 import type { DeploymentConfig } from '../config/index.js'
 import { iamPolicyFiles } from './iam-files.js'
+import { NETWORK_POLICY_PATH, renderNetworkPolicy } from './network-policy.js'
 import { renderReadme } from './readme.js'
 import { renderResourcesConfig } from './resources-config.js'
 import { scriptFiles, secretFiles } from './scripts.js'
@@ -8,11 +9,13 @@ import { renderValuesYaml } from './values-yaml.js'
 
 export * from './iam-files.js'
 export * from './iam-policies.js'
+export * from './network-policy.js'
 export * from './readme.js'
 export * from './resources-config.js'
 export * from './scripts.js'
 export * from './shell.js'
 export * from './types.js'
+export * from './env-data.js'
 export * from './values-yaml.js'
 
 /** Sorts by path with a plain code-unit comparison, so the order never depends on a locale. */
@@ -21,10 +24,12 @@ export const byPath = (a: BundleFile, b: BundleFile) => (a.path < b.path ? -1 : 
 /** Every file of the bundle, sorted by path. */
 export const renderBundleFiles = (config: DeploymentConfig): BundleFile[] => {
   const resources = renderResourcesConfig(config)
+  const policy = renderNetworkPolicy(config)
   return [
     { path: 'README.md', content: renderReadme(config), mode: FILE_MODE },
     { path: 'values.yaml', content: renderValuesYaml(config), mode: FILE_MODE },
     ...(resources === null ? [] : [{ path: 'resources-config.yaml', content: resources, mode: FILE_MODE }]),
+    ...(policy === null ? [] : [{ path: NETWORK_POLICY_PATH, content: policy, mode: FILE_MODE }]),
     ...iamPolicyFiles(config),
     ...scriptFiles(config),
     ...secretFiles(config),

@@ -1,14 +1,10 @@
 import type { YAMLMap } from 'yaml'
 import { Scalar } from 'yaml'
-import { chartLayout, compareVersions, type DeploymentConfig, REGISTRY_SECRET_NAME } from '../config/index.js'
-import { isSecretEnvKey, SHARED_MOUNT_DIR, toEnvironment } from '../env.js'
-import {
-  CA_VOLUME_NAME,
-  CHART_NAME,
-  chartDefaultEnvKeys,
-  IRSA_ANNOTATION,
-  SECRET_KEYS_MIN_CHART,
-} from './chart-defaults.js'
+import { supports } from '../chart/capabilities.js'
+import { type DeploymentConfig, REGISTRY_SECRET_NAME } from '../config/index.js'
+import { SHARED_MOUNT_DIR } from '../env.js'
+import { CA_VOLUME_NAME, IRSA_ANNOTATION } from './chart-defaults.js'
+import { envData, vaultSecretName } from './env-data.js'
 import {
   analyticsChoice,
   bedrockChoice,
@@ -23,19 +19,19 @@ import {
 import { caConfigMapName } from './resources-config.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
-type Layout = ReturnType<typeof chartLayout>
-
 const irsaRoleArn = (c: DeploymentConfig) =>
   c.logStore.type === 's3_assume' && c.logStore.auth.method === 'irsa' ? c.logStore.auth.roleArn : undefined
 
 /**
- * Pull secrets. Chart 1.0.7 gives pods only the names in imageCredentials (its imagePullSecrets value
- * is never read), so a secret made elsewhere is listed there with create: false. Chart 1.7.7 merges
- * imagePullSecrets and imageCredentials. The password is written only when secrets are inline.
+ * Pull secrets. Before 1.7.0 the chart gives pods only the names in imageCredentials (its
+ * imagePullSecrets value is never read), so a secret made elsewhere is listed there with
+ * create: false. From 1.7.0 it merges imagePullSecrets and imageCredentials. The password is
+ * written only when secrets are inline.
  */
-const registryEntries = (c: DeploymentConfig, layout: Layout): Entry[] => {
+const registryEntries = (c: DeploymentConfig): Entry[] => {
   const r = c.registry
   const comment = registryChoice(c)
+  const namesOnlyFromCredentials = !supports(c.chart.version, 'pullSecretNames')
   if (r.mode === 'create' && c.secrets.mode === 'inline') {
     const creds = seq(
       map(
@@ -47,18 +43,18 @@ const registryEntries = (c: DeploymentConfig, layout: Layout): Entry[] => {
         entry('email', str(r.email ?? '')),
       ),
     )
-    return layout === '1.0.7'
+    return namesOnlyFromCredentials
       ? [entry('imagePullSecrets', seq(str(REGISTRY_SECRET_NAME)), comment), entry('imageCredentials', creds)]
       : [entry('imageCredentials', creds, comment)]
   }
   const name = r.mode === 'existing' ? r.secretName : REGISTRY_SECRET_NAME
-  if (layout === '1.0.7')
+  if (namesOnlyFromCredentials)
     return [
       entry('imagePullSecrets', seq(str(name)), comment),
       entry(
         'imageCredentials',
         seq(map(entry('name', str(name)), entry('create', bool(false)))),
-        'Chart 1.0.7 takes the pods\u2019 pull secrets from these names only; create: false means "use, do not create".',
+        `Chart ${c.chart.version} takes the pods\u2019 pull secrets from these names only; create: false means "use, do not create".`,
       ),
     ]
   return [
@@ -97,54 +93,41 @@ const envComments = (c: DeploymentConfig, keys: string[]): Record<string, string
   return out
 }
 
-/** environment.data for the secrets mode: all values inline, or secrets left to a Secret or Vault. */
-const envData = (c: DeploymentConfig, layout: Layout) => {
-  const env = toEnvironment(c)
-  const data: Record<string, string | null> = {}
-  const secretKeys: string[] = []
-  // Chart 1.3.0 finds secret keys by looking them up in the Secret, so they must be listed in data;
-  // from 1.3.1 secretKeys names them and data must not.
-  const listSecretKeys =
-    c.secrets.mode === 'vault' ||
-    (c.secrets.mode === 'existingSecret' && compareVersions(c.chart.version, SECRET_KEYS_MIN_CHART) < 0)
-  for (const [k, v] of Object.entries(env)) {
-    if (c.secrets.mode === 'inline' || !isSecretEnvKey(k)) data[k] = v
-    else {
-      secretKeys.push(k)
-      if (listSecretKeys) data[k] = ''
-    }
-  }
-  // With Vault the pod asks the Secret for every key in data, including the chart's own defaults that
-  // Helm merges in; null removes those the chosen path does not use.
-  if (c.secrets.mode === 'vault')
-    for (const k of chartDefaultEnvKeys(layout)) if (!(k in data)) data[k] = null
-  return { data, secretKeys: secretKeys.sort() }
-}
-
-const dataMap = (c: DeploymentConfig, data: Record<string, string | null>): YAMLMap => {
-  const used = Object.keys(data).filter((k) => data[k] !== null)
-  const removed = Object.keys(data).filter((k) => data[k] === null)
-  const comments = envComments(c, used)
+const dataMap = (c: DeploymentConfig): YAMLMap => {
+  const { data, keptDefaults, removed } = envData(c)
+  const ours = Object.keys(data).filter((k) => !removed.includes(k) && !keptDefaults.includes(k))
+  const comments = envComments(c, ours)
+  const group = (keys: string[], lines: string[]) =>
+    keys.map((k, i) => {
+      const v = data[k]
+      return entry(k, v === null || v === undefined ? new Scalar(null) : str(v), i === 0 ? lines : undefined, i === 0)
+    })
   return map(
-    ...used.map((k) => entry(k, str(data[k] ?? ''), comments[k], k in comments)),
-    ...removed.map((k, i) =>
-      entry(
-        k,
-        new Scalar(null),
-        i === 0
-          ? [
-              'Keys of the chart\u2019s defaults this setup does not use: null removes them, so the pod',
-              'does not ask the Secret for them.',
-            ]
-          : undefined,
-        i === 0,
-      ),
+    ...ours.map((k) => {
+      const v = data[k]
+      const value = v === null || v === undefined ? new Scalar(null) : str(v)
+      return entry(k, value, comments[k], k in comments)
+    }),
+    ...group(
+      keptDefaults.filter((k) => k in data),
+      [
+        'Keys of the chart\u2019s defaults this setup does not use. A values file cannot remove a default',
+        'that is empty, so they are set empty here (with an existing Secret the chart would write "<nil>").',
+      ],
     ),
+    ...group(removed, [
+      'Keys of the chart\u2019s defaults this setup does not use: null removes them from the pod\u2019s env.',
+    ]),
   )
 }
 
-const environmentEntries = (c: DeploymentConfig, layout: Layout): Entry[] => {
-  const { data, secretKeys } = envData(c, layout)
+const EMPTY_AS_NULL = [
+  'An empty value is written as null: the chart stores it as an empty string that survives',
+  'helm upgrade (an empty string here would become a YAML null the next upgrade deletes).',
+]
+
+const environmentEntries = (c: DeploymentConfig): Entry[] => {
+  const { secretKeys } = envData(c)
   const s = c.secrets
   if (s.mode === 'existingSecret')
     return [
@@ -158,7 +141,7 @@ const environmentEntries = (c: DeploymentConfig, layout: Layout): Entry[] => {
           entry('secret', bool(true)),
           entry('existingSecret', str(s.secretName)),
           entry('secretKeys', seq(...secretKeys.map(str)), 'These keys come from that Secret:'),
-          entry('data', dataMap(c, data), 'Every other key is passed to the gateway as written here.'),
+          entry('data', dataMap(c), 'Every other key is passed to the gateway as written here.'),
         ),
         secretsChoice(c),
         true,
@@ -169,15 +152,15 @@ const environmentEntries = (c: DeploymentConfig, layout: Layout): Entry[] => {
     entry('secret', bool(true)),
     entry(
       'data',
-      dataMap(c, data),
+      dataMap(c),
       s.mode === 'vault'
         ? [
-            `With Vault injection the chart reads every key below from the Kubernetes Secret "${CHART_NAME}"`,
-            `(vaultConfig.kubernetesSecret on newer charts), which your Vault setup fills from ${s.secretPath}.`,
+            `With Vault injection the chart reads every key below from the Kubernetes Secret "${vaultSecretName(c)}",`,
+            `which your Vault setup fills from ${s.secretPath}; README.md lists every key it must hold.`,
             'The values written here are not used by the pod: keep every key below in Vault.',
             `Secret keys, left empty here: ${secretKeys.join(', ')}.`,
           ]
-        : 'Every value is a string; the chart stores them base64-encoded in a Secret.',
+        : ['Every value is a string; the chart stores them base64-encoded in a Secret.', ...EMPTY_AS_NULL],
     ),
   )
   if (s.mode === 'vault')
@@ -199,19 +182,37 @@ const environmentEntries = (c: DeploymentConfig, layout: Layout): Entry[] => {
 const annotations = (roleArn: string | undefined): Entry | undefined =>
   roleArn ? entry('annotations', map(entry(IRSA_ANNOTATION, str(roleArn)))) : undefined
 
-/** Chart 1.7.7 fails when serviceAccount.create is false without a name; IRSA needs the annotation. */
-const serviceAccountEntries = (c: DeploymentConfig, layout: Layout): Entry[] => {
+/** The gateway runs under a service account of its own (1.7.7 requires one); IRSA needs the annotation. */
+const serviceAccountEntries = (c: DeploymentConfig): Entry[] => {
   const role = irsaRoleArn(c)
-  if (!role && layout === '1.0.7') return []
   const comment = role
     ? [
         `${logStoreChoice(c)}.`,
         'The README leaves this annotation out, but IRSA does not work without it: EKS hands the',
         'role named here to the pods of this service account.',
       ]
-    : 'Service account: chart 1.7.7 stops with an error when create is false and no name is given.'
+    : 'Service account: one of the release\u2019s own, so the gateway does not run as the namespace default.'
   return [entry('serviceAccount', map(entry('create', bool(true)), annotations(role)), comment, true)]
 }
+
+/** ClusterIP: nothing is exposed outside the cluster unless the user asks (port-forward.sh reaches it). */
+const serviceEntries = (c: DeploymentConfig): Entry[] => [
+  entry(
+    'service',
+    map(entry('type', str('ClusterIP'))),
+    'Gateway Service: reachable inside the cluster only (the chart\u2019s default is NodePort).',
+    true,
+  ),
+  ...(c.cache.store === 'redis' && supports(c.chart.version, 'redisServiceType')
+    ? [
+        entry(
+          'redis',
+          map(entry('serviceType', str('ClusterIP'))),
+          'The in-cluster Redis has no password: keep its Service inside the cluster (default NodePort).',
+        ),
+      ]
+    : []),
+]
 
 const caEntries = (c: DeploymentConfig): Entry[] => {
   const ls = c.logStore
@@ -253,28 +254,23 @@ const dataServiceEntries = (c: DeploymentConfig): Entry[] => {
       'dataservice',
       map(
         entry('enabled', bool(true)),
-        entry('finetuneBucket', str(d.finetunesBucket)),
-        d.logExportsBucket !== undefined && entry('logexportsBucket', str(d.logExportsBucket)),
         entry(
           'serviceAccount',
           map(entry('create', bool(true)), annotations(irsaRoleArn(c))),
-          'Chart 1.7.7 needs a name or create: true here too; with IRSA it gets the same role.',
+          'A service account of its own here too; with IRSA it gets the same role.',
         ),
       ),
-      [dataServiceChoice(), 'FINETUNES_BUCKET and friends are in environment.data above.'],
+      [dataServiceChoice(), 'It reads FINETUNES_BUCKET and the other keys from environment.data above.'],
       true,
     ),
   ]
 }
 
-const header = (c: DeploymentConfig, layout: Layout): string[] => [
+const header = (c: DeploymentConfig): string[] => [
   'values.yaml for the Portkey AI gateway, written by portkey-setup.',
   `Chart:     portkey-ai/gateway ${c.chart.version}`,
   `Release:   ${c.chart.releaseName}`,
   `Namespace: ${c.chart.namespace}`,
-  ...(layout === c.chart.version
-    ? []
-    : [`Layout:    that of chart ${layout}, the closest one portkey-setup knows`]),
   'Helm merges these settings over the chart\u2019s own defaults; anything not listed keeps its default.',
   'Text values are double-quoted so Helm (YAML 1.1) keeps them strings.',
   ...(c.secrets.mode === 'inline' ? ['This file holds secrets: keep it out of version control.'] : []),
@@ -282,13 +278,13 @@ const header = (c: DeploymentConfig, layout: Layout): string[] => [
 
 /** values.yaml for the chosen chart version; the same config always gives the same text. */
 export const renderValuesYaml = (config: DeploymentConfig): string => {
-  const layout = chartLayout(config.chart.version)
   const entries: Entry[] = [
-    ...registryEntries(config, layout),
-    ...environmentEntries(config, layout),
-    ...serviceAccountEntries(config, layout),
+    ...registryEntries(config),
+    ...environmentEntries(config),
+    ...serviceAccountEntries(config),
+    ...serviceEntries(config),
     ...caEntries(config),
     ...dataServiceEntries(config),
   ]
-  return documentText(map(...entries), header(config, layout))
+  return documentText(map(...entries), header(config))
 }

@@ -48,6 +48,59 @@ export const needsCreateSecret = (c: DeploymentConfig) => {
   return Boolean(p.envSecret || p.pullSecret)
 }
 
+/**
+ * Command-line options every cluster script takes, so a CI job or an air-gapped user can point it
+ * elsewhere without editing it. KUBECONFIG is honoured as kubectl and helm honour it; --context (or
+ * KUBE_CONTEXT) picks the kube context for both. With chartRepo, --chart-repo (or
+ * PORTKEY_CHART_REPO) replaces the public chart repository, e.g. with an internal mirror.
+ * Positional arguments are left in ARGS.
+ */
+export type SwitchOption = { flag: string; variable: string; help: string }
+
+export const optionLines = (
+  usage: string,
+  opts: { chartRepo?: boolean; switches?: SwitchOption[] } = {},
+): string[] => [
+  '# ---- Options -------------------------------------------------------------------------',
+  'usage() {',
+  `  cat <<'USAGE'`,
+  ...usage.split('\n'),
+  'Options:',
+  '  --context NAME      kube context for kubectl and helm (default: KUBE_CONTEXT, else the current one)',
+  ...(opts.chartRepo
+    ? ['  --chart-repo URL    chart repository to install from (default: PORTKEY_CHART_REPO, else the public one)']
+    : []),
+  ...(opts.switches ?? []).map((o) => `  ${o.flag.padEnd(18)}  ${o.help}`),
+  '  -h, --help          show this help',
+  'KUBECONFIG is honoured as kubectl and helm honour it.',
+  'USAGE',
+  '}',
+  'CONTEXT="${KUBE_CONTEXT:-}"',
+  ...(opts.chartRepo ? ['CHART_REPO="${PORTKEY_CHART_REPO:-$REPO_URL}"'] : []),
+  ...(opts.switches ?? []).map((o) => `${o.variable}=false`),
+  'ARGS=()',
+  'while [ $# -gt 0 ]; do',
+  '  case "$1" in',
+  '    --context) [ $# -ge 2 ] || fail "--context needs a name"; CONTEXT="$2"; shift 2 ;;',
+  '    --context=*) CONTEXT="${1#*=}"; shift ;;',
+  ...(opts.chartRepo
+    ? [
+        '    --chart-repo) [ $# -ge 2 ] || fail "--chart-repo needs a URL"; CHART_REPO="$2"; shift 2 ;;',
+        '    --chart-repo=*) CHART_REPO="${1#*=}"; shift ;;',
+      ]
+    : []),
+  ...(opts.switches ?? []).map((o) => `    ${o.flag}) ${o.variable}=true; shift ;;`),
+  '    -h | --help) usage; exit 0 ;;',
+  '    -*) fail "unknown option $1 (see --help)" ;;',
+  '    *) ARGS+=("$1"); shift ;;',
+  '  esac',
+  'done',
+  '# Every kubectl and helm call below goes to the chosen context.',
+  'kubectl() { command kubectl ${CONTEXT:+--context "$CONTEXT"} "$@"; }',
+  'helm() { command helm ${CONTEXT:+--kube-context "$CONTEXT"} "$@"; }',
+  '',
+]
+
 /** Shell functions a script may use; each script includes only the ones it calls. */
 const HELPERS = {
   fail: `fail() {

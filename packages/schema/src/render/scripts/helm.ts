@@ -7,13 +7,16 @@ import {
   gatewayDeploymentName,
   HELM_REPO_NAME,
   HELM_REPO_URL,
+  optionLines,
   script,
   secretsPlan,
 } from './common.js'
+import { NETWORK_POLICY_PATH, redisPolicyName, renderNetworkPolicy } from '../network-policy.js'
 
 /** Bundle paths as the scripts (which run from scripts/) see them. */
 export const VALUES_PATH = '../values.yaml'
 export const RESOURCES_CONFIG_PATH = '../resources-config.yaml'
+const POLICY_FILE = `../${NETWORK_POLICY_PATH}`
 
 const hasMongoCa = (c: DeploymentConfig) => c.logStore.type === 'mongo' && Boolean(c.logStore.tlsCa)
 
@@ -26,6 +29,7 @@ const releaseVars = (c: DeploymentConfig): [string, string][] => [
 export const installScript = (c: DeploymentConfig): BundleFile => {
   const plan = secretsPlan(c)
   const ca = hasMongoCa(c)
+  const policy = renderNetworkPolicy(c) !== null
   const vars: [string, string][] = [
     ...releaseVars(c),
     ['CHART_VERSION', c.chart.version],
@@ -36,6 +40,7 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
     ['DEPLOYMENT', gatewayDeploymentName(c.chart.releaseName)],
   ]
   if (ca) vars.push(['RESOURCES_FILE', RESOURCES_CONFIG_PATH])
+  if (policy) vars.push(['POLICY_FILE', POLICY_FILE])
   if (plan.envSecret) vars.push(['ENV_SECRET', plan.envSecret])
   if (plan.pullSecret) vars.push(['PULL_SECRET', plan.pullSecret])
   if (plan.existingPullSecret) vars.push(['PULL_SECRET', plan.existingPullSecret])
@@ -63,10 +68,14 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
     vars,
     helpers: ['need', 'reachCluster'],
     body: [
+      ...optionLines('Usage: ./install.sh [--context NAME] [--chart-repo URL]', { chartRepo: true }),
       '# ---- Checks -------------------------------------------------------------------------',
       "need helm 'see https://helm.sh/docs/intro/install/'",
       "need kubectl 'see https://kubernetes.io/docs/tasks/tools/'",
       '[ -f "$VALUES_FILE" ] || fail "$VALUES_FILE is missing: run this script from the unzipped bundle."',
+      ...(policy
+        ? ['[ -f "$POLICY_FILE" ] || fail "$POLICY_FILE is missing: run this script from the unzipped bundle."']
+        : []),
       ...(ca
         ? [
             '[ -f "$RESOURCES_FILE" ] || fail "$RESOURCES_FILE is missing: run this script from the unzipped bundle."',
@@ -76,18 +85,26 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
       ...secretChecks,
       '',
       '# ---- Chart ---------------------------------------------------------------------------',
-      'echo "Adding the Helm repository $REPO_NAME ($REPO_URL)."',
-      'helm repo add "$REPO_NAME" "$REPO_URL" --force-update',
+      'echo "Adding the Helm repository $REPO_NAME ($CHART_REPO)."',
+      'helm repo add "$REPO_NAME" "$CHART_REPO" --force-update',
       'helm repo update "$REPO_NAME"',
       'helm show chart "$CHART" --version "$CHART_VERSION" >/dev/null ||',
       '  fail "Chart $CHART version $CHART_VERSION is not in the repository: pick a published version in portkey-setup."',
+      ...(ca || policy
+        ? ['', 'kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -']
+        : []),
       ...(ca
         ? [
-            '',
             '# The Mongo CA certificate is a ConfigMap the gateway mounts, so it must exist first.',
             'echo "Applying $RESOURCES_FILE to namespace $NAMESPACE."',
-            'kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -',
             'kubectl apply --namespace "$NAMESPACE" -f "$RESOURCES_FILE"',
+          ]
+        : []),
+      ...(policy
+        ? [
+            '# This chart cannot keep the in-cluster Redis off a NodePort: the policy admits only the gateway.',
+            'echo "Applying $POLICY_FILE to namespace $NAMESPACE."',
+            'kubectl apply --namespace "$NAMESPACE" -f "$POLICY_FILE"',
           ]
         : []),
       '',
@@ -107,30 +124,48 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
 export const uninstallScript = (c: DeploymentConfig): BundleFile => {
   const plan = secretsPlan(c)
   const vars = releaseVars(c)
-  if (plan.envSecret) vars.push(['ENV_SECRET', plan.envSecret])
-  if (plan.pullSecret) vars.push(['PULL_SECRET', plan.pullSecret])
-  if (hasMongoCa(c)) vars.push(['CA_CONFIGMAP', caConfigMapName(c)])
-  const leftovers = [
-    ...(hasMongoCa(c) ? ['kubectl delete configmap $CA_CONFIGMAP --namespace $NAMESPACE'] : []),
-    ...(plan.envSecret ? ['kubectl delete secret $ENV_SECRET --namespace $NAMESPACE'] : []),
-    ...(plan.pullSecret ? ['kubectl delete secret $PULL_SECRET --namespace $NAMESPACE'] : []),
-    'kubectl delete namespace $NAMESPACE   # only if nothing else runs there',
+  const made = [
+    ...(hasMongoCa(c) ? [['configmap', 'CA_CONFIGMAP', caConfigMapName(c)]] : []),
+    ...(renderNetworkPolicy(c) !== null ? [['networkpolicy', 'POLICY', redisPolicyName(c)]] : []),
   ]
+  const secrets = [
+    ...(plan.envSecret ? [['secret', 'ENV_SECRET', plan.envSecret]] : []),
+    ...(plan.pullSecret ? [['secret', 'PULL_SECRET', plan.pullSecret]] : []),
+  ]
+  for (const [, v, name] of [...made, ...secrets]) vars.push([v as string, name as string])
+  const del = ([kind, v]: string[]) =>
+    `kubectl delete ${kind} "$${v}" --namespace "$NAMESPACE" --ignore-not-found`
   return script({
     name: 'uninstall.sh',
-    summary: 'Removes the Portkey gateway release that install.sh installed (same release, same namespace).',
+    summary: 'Removes the Portkey gateway release that install.sh installed (same release, same namespace),\nand the objects the bundle made for it beside the chart.',
     vars,
     helpers: ['need'],
     body: [
+      ...optionLines('Usage: ./uninstall.sh [--context NAME] [--keep-secrets]', {
+        switches: secrets.length
+          ? [{ flag: '--keep-secrets', variable: 'KEEP_SECRETS', help: 'keep the Secrets create-secret.sh made' }]
+          : [],
+      }),
       "need helm 'see https://helm.sh/docs/intro/install/'",
+      "need kubectl 'see https://kubernetes.io/docs/tasks/tools/'",
       'helm status "$RELEASE" --namespace "$NAMESPACE" >/dev/null 2>&1 ||',
       '  fail "No release $RELEASE in namespace $NAMESPACE (or the cluster is unreachable): nothing to uninstall."',
       '',
       "# The same RELEASE as install.sh (the chart README's uninstall example names a different one).",
       'helm uninstall "$RELEASE" --namespace "$NAMESPACE"',
+      ...made.map(del),
+      ...(secrets.length
+        ? [
+            'if [ "$KEEP_SECRETS" = true ]; then',
+            '  echo "Kept the Secrets create-secret.sh made; ./create-secret.sh recreates them from secrets.env anyway."',
+            'else',
+            ...secrets.map((x) => `  ${del(x)}`),
+            'fi',
+          ]
+        : []),
       '',
-      'echo "Release $RELEASE is gone. These stay until you remove them yourself:"',
-      ...leftovers.map((l) => `echo "  ${l}"`),
+      'echo "Release $RELEASE is gone, with what the bundle made for it."',
+      'echo "The namespace stays; remove it when nothing else runs there: kubectl delete namespace $NAMESPACE"',
     ],
   })
 }
@@ -152,13 +187,14 @@ export const portForwardScript = (c: DeploymentConfig): BundleFile =>
     ],
     helpers: ['need', 'reachCluster'],
     body: [
+      ...optionLines('Usage: ./port-forward.sh [--context NAME] [pod-name | deployment/name]'),
       `readonly GATEWAY_PORT=${GATEWAY_PORT}`,
       `readonly LOCAL_PORT="\${LOCAL_PORT:-$GATEWAY_PORT}"`,
-      `readonly TARGET="\${1:-deployment/$DEPLOYMENT}"`,
+      `readonly TARGET="\${ARGS[0]:-deployment/$DEPLOYMENT}"`,
       '',
       "need kubectl 'see https://kubernetes.io/docs/tasks/tools/'",
       'reach_cluster',
-      'if [ $# -eq 0 ] && ! kubectl get "$TARGET" --namespace "$NAMESPACE" >/dev/null 2>&1; then',
+      'if [ ${#ARGS[@]} -eq 0 ] && ! kubectl get "$TARGET" --namespace "$NAMESPACE" >/dev/null 2>&1; then',
       '  echo "No $TARGET in namespace $NAMESPACE. Pods of release $RELEASE:" >&2',
       '  kubectl get pods --namespace "$NAMESPACE" -l "app.kubernetes.io/instance=$RELEASE" >&2 || true',
       '  fail "pass the gateway pod name: ./port-forward.sh <pod-name>"',

@@ -2,7 +2,7 @@ import { isSingleLine } from '../../config/fields.js'
 import type { DeploymentConfig } from '../../config/index.js'
 import { splitEnvironment } from '../../env.js'
 import { type BundleFile, SECRET_MODE } from '../types.js'
-import { needsCreateSecret, script, secretsPlan } from './common.js'
+import { needsCreateSecret, optionLines, script, secretsPlan } from './common.js'
 
 export const SECRETS_ENV_PATH = 'secrets.env'
 export const REGISTRY_ENV_KEYS = [
@@ -152,7 +152,7 @@ export const createSecretScript = (c: DeploymentConfig): BundleFile[] => {
         'Creates the Kubernetes Secrets this deployment expects, from ../secrets.env (run it before install.sh).',
       vars,
       helpers: ['need', 'reachCluster'],
-      body: [ENV_VALUE_FN, '', ...body],
+      body: [...optionLines('Usage: ./create-secret.sh [--context NAME]'), ENV_VALUE_FN, '', ...body],
     }),
   ]
 }
