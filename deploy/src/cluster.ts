@@ -35,11 +35,19 @@ export const sh = async (
   opts: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<RunResult> => {
   try {
-    const r = await run(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, maxBuffer: 64 << 20 })
+    const r = await run(cmd, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      maxBuffer: 64 << 20,
+    })
     return { code: 0, stdout: r.stdout, stderr: r.stderr }
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string }
-    return { code: typeof err.code === 'number' ? err.code : 1, stdout: err.stdout ?? '', stderr: err.stderr ?? String(e) }
+    return {
+      code: typeof err.code === 'number' ? err.code : 1,
+      stdout: err.stdout ?? '',
+      stderr: err.stderr ?? String(e),
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from '@portkey-setup/schema'
-import { fixtures } from '@portkey-setup/schema/fixtures'
+import { comboFixtures, fixtures as options } from '@portkey-setup/schema/fixtures'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type CaseResult, pool, runCase } from './matrix.js'
 
@@ -7,17 +7,23 @@ import { type CaseResult, pool, runCase } from './matrix.js'
  * Every fixture (one per option path) at every released chart version: it deploys, or the config is
  * refused at the field that decides it with a message naming the versions that work.
  */
+const fixtures = { ...options, ...comboFixtures }
 const cases = Object.entries(fixtures).flatMap(([name, fx]) => CHART_VERSIONS.map((v) => ({ name, fx, v })))
 const results = new Map<string, CaseResult>()
 const key = (name: string, v: string) => `${name}@${v}`
 
 beforeAll(async () => {
   const done = await pool(cases, 2, (c) => runCase(c.fx, c.v))
-  cases.forEach((c, i) => results.set(key(c.name, c.v), done[i] as CaseResult))
+  for (const [i, c] of cases.entries()) results.set(key(c.name, c.v), done[i] as CaseResult)
   const count = (o: string) => [...results.values()].filter((r) => r.outcome === o).length
-  console.log(`Deploy matrix (${Object.keys(fixtures).length} fixtures x ${CHART_VERSIONS.length} released charts): deploy ${count('deploy')}, refused ${count('refused')}, broken ${count('broken')}`)
+  console.log(
+    `Deploy matrix (${Object.keys(fixtures).length} fixtures x ${CHART_VERSIONS.length} released charts): deploy ${count('deploy')}, refused ${count('refused')}, broken ${count('broken')}`,
+  )
   for (const [k, r] of results)
-    if (r.outcome === 'broken') console.log(`  broken ${k}: ${r.why}${r.findings ? `\n    ${r.findings.map((f) => `${f.object}: ${f.problem}`).join('\n    ')}` : ''}`)
+    if (r.outcome === 'broken')
+      console.log(
+        `  broken ${k}: ${r.why}${r.findings ? `\n    ${r.findings.map((f) => `${f.object}: ${f.problem}`).join('\n    ')}` : ''}`,
+      )
 })
 
 describe('deploy matrix', () => {

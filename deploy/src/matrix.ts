@@ -1,8 +1,8 @@
 import type { ConfigIssue, DeploymentConfig } from '@portkey-setup/schema'
 import { renderBundleFiles, validateConfig } from '@portkey-setup/schema'
 import { helmTemplate } from './helm.js'
-import { readWouldStart, type Finding } from './would-start.js'
 import { bundleManifests, externalObjects, worldFor } from './world.js'
+import { type Finding, readWouldStart } from './would-start.js'
 
 export type CaseResult =
   | { outcome: 'deploy' }
@@ -22,7 +22,11 @@ export const deployCase = async (config: DeploymentConfig): Promise<CaseResult> 
   const values = files.find((f) => f.path === 'values.yaml')?.content ?? ''
   const r = await helmTemplate(config.chart.version, values, config.chart.releaseName, config.chart.namespace)
   if (!r.ok) return { outcome: 'broken', why: r.error }
-  const world = await worldFor(config, files, [...r.objects, ...bundleManifests(files)], externalObjects(config, files))
+  const world = await worldFor(
+    config,
+    [...r.objects, ...bundleManifests(files)],
+    externalObjects(config, files),
+  )
   const findings = readWouldStart(world)
   return findings.length ? { outcome: 'broken', why: 'would not start', findings } : { outcome: 'deploy' }
 }

@@ -2,7 +2,12 @@
 export type KObject = {
   apiVersion: string
   kind: string
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }
+  metadata: {
+    name: string
+    namespace?: string
+    labels?: Record<string, string>
+    annotations?: Record<string, string>
+  }
   type?: string
   data?: Record<string, unknown>
   stringData?: Record<string, unknown>
@@ -37,10 +42,13 @@ export const podTemplates = (objects: KObject[]): PodTemplate[] =>
   objects
     .filter((o) => WORKLOADS.includes(o.kind))
     .map((o) => {
-      const t = (o.spec as { template?: { metadata?: { labels?: Record<string, string> }; spec?: PodSpec } }).template
+      const t = (o.spec as { template?: { metadata?: { labels?: Record<string, string> }; spec?: PodSpec } })
+        .template
       return { kind: o.kind, name: o.metadata.name, labels: t?.metadata?.labels ?? {}, spec: t?.spec ?? {} }
     })
 
 /** A selector matches when every one of its labels is on the object (an empty selector matches nothing here). */
 export const labelsMatch = (selector: Record<string, string> | undefined, labels: Record<string, string>) =>
-  selector !== undefined && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v)
+  selector !== undefined &&
+  Object.keys(selector).length > 0 &&
+  Object.entries(selector).every(([k, v]) => labels[k] === v)

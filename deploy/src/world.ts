@@ -28,7 +28,10 @@ const envFileKeys = (text: string | undefined): Map<string, string> =>
 export const readmeVaultSecret = (readme: string | undefined): DataObject | undefined => {
   const m = readme?.match(/Keys the Secret (\S+) must hold[^\n]*\n+```text\n([\s\S]*?)\n```/)
   if (!m?.[1] || m[2] === undefined) return undefined
-  const keys = m[2].split('\n').map((k) => k.trim()).filter(Boolean)
+  const keys = m[2]
+    .split('\n')
+    .map((k) => k.trim())
+    .filter(Boolean)
   return { kind: 'Secret', name: m[1], data: new Map(keys.map((k) => [k, undefined])) }
 }
 
@@ -45,9 +48,20 @@ export const externalObjects = (c: DeploymentConfig, files: BundleFile[]): DataO
       name: envSecret,
       data: new Map([...env].filter(([k]) => !(pullSecret && k.startsWith('REGISTRY_')))),
     })
-  if (pullSecret) out.push({ kind: 'Secret', name: pullSecret, type: 'kubernetes.io/dockerconfigjson', data: new Map([['.dockerconfigjson', '{}']]) })
+  if (pullSecret)
+    out.push({
+      kind: 'Secret',
+      name: pullSecret,
+      type: 'kubernetes.io/dockerconfigjson',
+      data: new Map([['.dockerconfigjson', '{}']]),
+    })
   if (c.registry.mode === 'existing')
-    out.push({ kind: 'Secret', name: c.registry.secretName, type: 'kubernetes.io/dockerconfigjson', data: new Map([['.dockerconfigjson', '{}']]) })
+    out.push({
+      kind: 'Secret',
+      name: c.registry.secretName,
+      type: 'kubernetes.io/dockerconfigjson',
+      data: new Map([['.dockerconfigjson', '{}']]),
+    })
   const vault = readmeVaultSecret(file(files, 'README.md'))
   if (vault) out.push(vault)
   return out
@@ -55,11 +69,12 @@ export const externalObjects = (c: DeploymentConfig, files: BundleFile[]): DataO
 
 /** Manifests the bundle applies itself, beside the chart (every YAML file but values.yaml). */
 export const bundleManifests = (files: BundleFile[]): KObject[] =>
-  files.filter((f) => f.path.endsWith('.yaml') && f.path !== 'values.yaml').flatMap((f) => parseManifests(f.content))
+  files
+    .filter((f) => f.path.endsWith('.yaml') && f.path !== 'values.yaml')
+    .flatMap((f) => parseManifests(f.content))
 
 export const worldFor = async (
   c: DeploymentConfig,
-  files: BundleFile[],
   manifests: KObject[],
   external: DataObject[],
 ): Promise<World> => {

@@ -4,8 +4,8 @@ import { fixtures } from '@portkey-setup/schema/fixtures'
 import { describe, expect, it } from 'vitest'
 import { helmTemplate } from './helm.js'
 import type { KObject } from './objects.js'
-import { type DataObject, readWouldStart } from './would-start.js'
 import { worldFor } from './world.js'
+import { type DataObject, readWouldStart } from './would-start.js'
 
 /**
  * The reading must fail where a kubelet would. The seed product's own values files (kept in
@@ -21,21 +21,36 @@ const secret = (name: string, keys: string[], type?: string): DataObject => ({
 })
 const PULL = 'kubernetes.io/dockerconfigjson'
 
-const read = async (fixture: keyof typeof fixtures, version: string, values: string, external: DataObject[]) => {
-  const config = DeploymentConfigSchema.parse({ ...fixtures[fixture], chart: { ...fixtures[fixture].chart, version } })
+const read = async (
+  fixture: keyof typeof fixtures,
+  version: string,
+  values: string,
+  external: DataObject[],
+) => {
+  const config = DeploymentConfigSchema.parse({
+    ...fixtures[fixture],
+    chart: { ...fixtures[fixture].chart, version },
+  })
   const r = await helmTemplate(version, values, 'portkey-ai', 'portkeyai')
   if (!r.ok) throw new Error(r.error)
-  return readWouldStart(await worldFor(config, [], r.objects, external)).map((f) => `${f.object}: ${f.problem}`)
+  return readWouldStart(await worldFor(config, r.objects, external)).map((f) => `${f.object}: ${f.problem}`)
 }
 
 describe('the would-start reading catches the seed bundles', () => {
   it('existing Secret on 1.7.7: SERVER_MODE reads as "<nil>", so the Service loses its ports and probes move to 8788', async () => {
     const found = await read('secrets-existing', '1.7.7', seed('secrets-existing'), [
-      secret('portkey-gateway-secrets', ['LOG_STORE_ACCESS_KEY', 'LOG_STORE_SECRET_KEY', 'PORTKEY_CLIENT_AUTH', 'REDIS_URL']),
+      secret('portkey-gateway-secrets', [
+        'LOG_STORE_ACCESS_KEY',
+        'LOG_STORE_SECRET_KEY',
+        'PORTKEY_CLIENT_AUTH',
+        'REDIS_URL',
+      ]),
       secret('portkeyenterpriseregistrycredentials', ['.dockerconfigjson'], PULL),
     ])
     expect(found).toContain('Service portkey-ai-gateway: has no ports')
-    expect(found).toContain('Deployment portkey-ai-gateway: livenessProbe targets port 8788, which container gateway does not serve')
+    expect(found).toContain(
+      'Deployment portkey-ai-gateway: livenessProbe targets port 8788, which container gateway does not serve',
+    )
   })
 
   it('inline on 1.7.7: an empty REDIS_MODE is a null in the chart Secret, which an upgrade deletes', async () => {
@@ -47,12 +62,18 @@ describe('the would-start reading catches the seed bundles', () => {
 
   it('the password-less Redis and the gateway on a NodePort are reported', async () => {
     const found = await read('s3', '1.7.7', seed('s3'), [])
-    expect(found).toContain('Service redis: is a NodePort reachable from outside the cluster, and no NetworkPolicy closes it')
-    expect(found).toContain('Service portkey-ai-gateway: is a NodePort reachable from outside the cluster, and no NetworkPolicy closes it')
+    expect(found).toContain(
+      'Service redis: is a NodePort reachable from outside the cluster, and no NetworkPolicy closes it',
+    )
+    expect(found).toContain(
+      'Service portkey-ai-gateway: is a NodePort reachable from outside the cluster, and no NetworkPolicy closes it',
+    )
   })
 
   it('a pre-made pull secret on 1.3.0: the chart ignores imagePullSecrets, so pods get none', async () => {
-    const found = await read('registry-existing', '1.3.0', seed('registry-existing'), [secret('acme-pull-secret', ['.dockerconfigjson'], PULL)])
+    const found = await read('registry-existing', '1.3.0', seed('registry-existing'), [
+      secret('acme-pull-secret', ['.dockerconfigjson'], PULL),
+    ])
     expect(found).toContain('Deployment portkey-ai-gateway: pulls a portkeyai image with no imagePullSecrets')
   })
 
@@ -79,7 +100,11 @@ describe('the would-start reading on hand-made objects', () => {
     chartEnv: new Set<string>(),
     ...extra,
   })
-  const gateway = { name: 'gateway', image: 'docker.io/redis:7', ports: [{ name: 'gateway', containerPort: 8787 }] }
+  const gateway = {
+    name: 'gateway',
+    image: 'docker.io/redis:7',
+    ports: [{ name: 'gateway', containerPort: 8787 }],
+  }
 
   it('passes a minimal pod that needs nothing', () => {
     expect(readWouldStart(world([deployment({ containers: [gateway] })]))).toEqual([])
@@ -94,7 +119,10 @@ describe('the would-start reading on hand-made objects', () => {
             containers: [{ ...gateway, env: [{ name: 'A', value: '<your-value>' }] }],
           }),
         ],
-        { expectedEnv: { B: 'b', MONGO_DB_CONNECTION_URL: 'mongodb://h/?tlsCAFile=/etc/shared/ca.pem' }, mongoCa: { path: '/etc/shared/ca.pem' } },
+        {
+          expectedEnv: { B: 'b', MONGO_DB_CONNECTION_URL: 'mongodb://h/?tlsCAFile=/etc/shared/ca.pem' },
+          mongoCa: { path: '/etc/shared/ca.pem' },
+        },
       ),
     ).map((f) => f.problem)
     expect(found).toEqual(
@@ -108,7 +136,14 @@ describe('the would-start reading on hand-made objects', () => {
   })
 
   it('reports a Service that selects nothing', () => {
-    const svc: KObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 1 }], selector: { app: 'other' } } }
-    expect(readWouldStart(world([deployment({ containers: [gateway] }), svc]))).toEqual([{ object: 'Service s', problem: 'selects no pods' }])
+    const svc: KObject = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 's' },
+      spec: { ports: [{ port: 1 }], selector: { app: 'other' } },
+    }
+    expect(readWouldStart(world([deployment({ containers: [gateway] }), svc]))).toEqual([
+      { object: 'Service s', problem: 'selects no pods' },
+    ])
   })
 })

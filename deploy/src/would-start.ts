@@ -9,7 +9,12 @@ import { type KObject, labelsMatch, type PodSpec, podTemplates } from './objects
 export type Finding = { object: string; problem: string }
 
 /** A Secret or ConfigMap as the pods will see it; a key whose value is unknown (Vault) maps to undefined. */
-export type DataObject = { kind: 'Secret' | 'ConfigMap'; name: string; type?: string; data: Map<string, string | null | undefined> }
+export type DataObject = {
+  kind: 'Secret' | 'ConfigMap'
+  name: string
+  type?: string
+  data: Map<string, string | null | undefined>
+}
 
 export type World = {
   /** Objects Helm renders plus those the bundle applies itself (resources-config.yaml, policies). */
@@ -38,19 +43,35 @@ const dataObjects = (w: World): DataObject[] => [
     .map((o): DataObject => {
       // A Secret's data is base64; stringData and a ConfigMap's data are plain text.
       const fromData = (v: unknown) =>
-        v === null || v === undefined ? null : o.kind === 'Secret' ? Buffer.from(String(v), 'base64').toString('utf8') : String(v)
+        v === null || v === undefined
+          ? null
+          : o.kind === 'Secret'
+            ? Buffer.from(String(v), 'base64').toString('utf8')
+            : String(v)
       const entries: [string, string | null][] = [
         ...Object.entries(o.data ?? {}).map(([k, v]): [string, string | null] => [k, fromData(v)]),
-        ...Object.entries(o.stringData ?? {}).map(([k, v]): [string, string | null] => [k, v === null ? null : String(v)]),
+        ...Object.entries(o.stringData ?? {}).map(([k, v]): [string, string | null] => [
+          k,
+          v === null ? null : String(v),
+        ]),
       ]
-      return { kind: o.kind as 'Secret' | 'ConfigMap', name: o.metadata.name, type: o.type, data: new Map(entries) }
+      return {
+        kind: o.kind as 'Secret' | 'ConfigMap',
+        name: o.metadata.name,
+        type: o.type,
+        data: new Map(entries),
+      }
     }),
   ...w.external,
 ]
 
 /** Resolves one env entry of a container: its value, or a finding. */
 const resolveEnv = (
-  e: { name: string; value?: unknown; valueFrom?: Record<string, { name?: string; key?: string; optional?: boolean }> },
+  e: {
+    name: string
+    value?: unknown
+    valueFrom?: Record<string, { name?: string; key?: string; optional?: boolean }>
+  },
   objects: DataObject[],
   where: string,
   out: Finding[],
@@ -72,7 +93,10 @@ const resolveEnv = (
   }
   if (!obj.data.has(ref?.key ?? '')) {
     if (!ref?.optional)
-      out.push({ object: where, problem: `env ${e.name} reads key ${ref?.key} of ${want} ${obj.name}, which it lacks` })
+      out.push({
+        object: where,
+        problem: `env ${e.name} reads key ${ref?.key} of ${want} ${obj.name}, which it lacks`,
+      })
     return undefined
   }
   const v = obj.data.get(ref?.key ?? '')
@@ -89,12 +113,16 @@ const checkPullSecrets = (spec: PodSpec, objects: DataObject[], where: string, o
     /(^|\/)portkeyai\//.test(c.image ?? ''),
   )
   const names = (spec.imagePullSecrets ?? []).map((s) => s.name)
-  if (pullsPortkey && names.length === 0) out.push({ object: where, problem: 'pulls a portkeyai image with no imagePullSecrets' })
+  if (pullsPortkey && names.length === 0)
+    out.push({ object: where, problem: 'pulls a portkeyai image with no imagePullSecrets' })
   for (const n of names) {
     const s = objects.find((o) => o.kind === 'Secret' && o.name === n)
     if (!s) out.push({ object: where, problem: `image pull secret ${n} is created by nothing` })
     else if (s.type !== 'kubernetes.io/dockerconfigjson')
-      out.push({ object: where, problem: `image pull secret ${n} is not of type kubernetes.io/dockerconfigjson` })
+      out.push({
+        object: where,
+        problem: `image pull secret ${n} is not of type kubernetes.io/dockerconfigjson`,
+      })
   }
 }
 
@@ -109,7 +137,10 @@ const checkProbes = (spec: PodSpec, where: string, isGateway: boolean, out: Find
       if (target === undefined) continue
       const num = typeof target === 'number' ? target : ports.find((x) => x.name === target)?.containerPort
       if (num === undefined || !ports.some((x) => x.containerPort === num))
-        out.push({ object: where, problem: `${probe} targets port ${target}, which container ${c.name} does not serve` })
+        out.push({
+          object: where,
+          problem: `${probe} targets port ${target}, which container ${c.name} does not serve`,
+        })
       else if (isGateway && num !== GATEWAY_PORT)
         out.push({ object: where, problem: `${probe} targets ${num}, not the gateway's ${GATEWAY_PORT}` })
     }
@@ -118,17 +149,27 @@ const checkProbes = (spec: PodSpec, where: string, isGateway: boolean, out: Find
 
 const checkVolumes = (spec: PodSpec, objects: DataObject[], where: string, out: Finding[]) => {
   for (const v of spec.volumes ?? []) {
-    const ref = v.configMap ? { kind: 'ConfigMap', name: v.configMap.name } : v.secret ? { kind: 'Secret', name: v.secret.secretName } : undefined
+    const ref = v.configMap
+      ? { kind: 'ConfigMap', name: v.configMap.name }
+      : v.secret
+        ? { kind: 'Secret', name: v.secret.secretName }
+        : undefined
     if (!ref) continue
     const obj = objects.find((o) => o.kind === ref.kind && o.name === ref.name)
     if (!obj) {
-      out.push({ object: where, problem: `volume ${v.name} needs ${ref.kind} ${ref.name}, which nothing creates` })
+      out.push({
+        object: where,
+        problem: `volume ${v.name} needs ${ref.kind} ${ref.name}, which nothing creates`,
+      })
       continue
     }
     for (const c of spec.containers ?? [])
       for (const m of c.volumeMounts ?? [])
         if (m.name === v.name && m.subPath && !obj.data.has(m.subPath))
-          out.push({ object: where, problem: `mount ${m.mountPath} takes key ${m.subPath}, which ${ref.kind} ${ref.name} lacks` })
+          out.push({
+            object: where,
+            problem: `mount ${m.mountPath} takes key ${m.subPath}, which ${ref.kind} ${ref.name} lacks`,
+          })
   }
 }
 
@@ -138,7 +179,8 @@ const IDENTITY_CONTAINERS = ['gateway', 'dataservice']
 const checkServiceAccount = (w: World, spec: PodSpec, where: string, out: Finding[]) => {
   const name = spec.serviceAccountName ?? 'default'
   const sa = w.manifests.find((o) => o.kind === 'ServiceAccount' && o.metadata.name === name)
-  if (!sa && name !== 'default') out.push({ object: where, problem: `service account ${name} is created by nothing` })
+  if (!sa && name !== 'default')
+    out.push({ object: where, problem: `service account ${name} is created by nothing` })
   const needsIdentity = spec.containers?.some((c) => IDENTITY_CONTAINERS.includes(c.name)) ?? false
   if (needsIdentity && w.irsaRoleArn && sa?.metadata.annotations?.[IRSA] !== w.irsaRoleArn)
     out.push({ object: where, problem: `service account ${name} lacks ${IRSA}: ${w.irsaRoleArn}` })
@@ -159,13 +201,31 @@ const checkServices = (w: World, out: Finding[]) => {
       w.manifests.some(
         (np) =>
           np.kind === 'NetworkPolicy' &&
-          labelsMatch((np.spec as { podSelector?: { matchLabels?: Record<string, string> } }).podSelector?.matchLabels ?? {}, p.labels) &&
-          ((np.spec as { ingress?: { from?: { podSelector?: unknown; ipBlock?: unknown; namespaceSelector?: unknown }[] }[] }).ingress ?? []).every(
-            (r) => (r.from ?? []).length > 0 && (r.from ?? []).every((f) => f.podSelector && !f.ipBlock && !f.namespaceSelector),
+          labelsMatch(
+            (np.spec as { podSelector?: { matchLabels?: Record<string, string> } }).podSelector
+              ?.matchLabels ?? {},
+            p.labels,
+          ) &&
+          (
+            (
+              np.spec as {
+                ingress?: {
+                  from?: { podSelector?: unknown; ipBlock?: unknown; namespaceSelector?: unknown }[]
+                }[]
+              }
+            ).ingress ?? []
+          ).every(
+            (r) =>
+              (r.from ?? []).length > 0 &&
+              (r.from ?? []).every((f) => f.podSelector && !f.ipBlock && !f.namespaceSelector),
           ),
       ),
     )
-    if (!isolated) out.push({ object: where, problem: `is a ${spec.type} reachable from outside the cluster, and no NetworkPolicy closes it` })
+    if (!isolated)
+      out.push({
+        object: where,
+        problem: `is a ${spec.type} reachable from outside the cluster, and no NetworkPolicy closes it`,
+      })
   }
 }
 
@@ -181,7 +241,8 @@ export const readWouldStart = (w: World): Finding[] => {
     checkServiceAccount(w, p.spec, where, out)
     for (const c of p.spec.containers ?? []) {
       const received = new Map<string, string | undefined>()
-      for (const e of c.env ?? []) received.set(e.name, resolveEnv(e, objects, `${where} container ${c.name}`, out))
+      for (const e of c.env ?? [])
+        received.set(e.name, resolveEnv(e, objects, `${where} container ${c.name}`, out))
       for (const f of c.envFrom ?? []) {
         const ref = f.secretRef ?? f.configMapRef
         const kind = f.secretRef ? 'Secret' : 'ConfigMap'
@@ -200,16 +261,24 @@ export const readWouldStart = (w: World): Finding[] => {
 
 const compareEnv = (w: World, received: Map<string, string | undefined>, where: string, out: Finding[]) => {
   for (const [k, v] of Object.entries(w.expectedEnv)) {
-    if (!received.has(k)) out.push({ object: where, problem: `env ${k} is missing (expected ${JSON.stringify(v)})` })
+    if (!received.has(k))
+      out.push({ object: where, problem: `env ${k} is missing (expected ${JSON.stringify(v)})` })
     else {
       const got = received.get(k)
-      if (got !== undefined && got !== v) out.push({ object: where, problem: `env ${k} is ${JSON.stringify(got)}, expected ${JSON.stringify(v)}` })
+      if (got !== undefined && got !== v)
+        out.push({
+          object: where,
+          problem: `env ${k} is ${JSON.stringify(got)}, expected ${JSON.stringify(v)}`,
+        })
     }
   }
   for (const [k, got] of received) {
     if (k in w.expectedEnv || w.chartEnv.has(k)) continue
     if (w.emptyDefaults.has(k) && (got === '' || got === undefined)) continue
-    out.push({ object: where, problem: `env ${k} is set (${JSON.stringify(got)}) but the config does not ask for it` })
+    out.push({
+      object: where,
+      problem: `env ${k} is set (${JSON.stringify(got)}) but the config does not ask for it`,
+    })
   }
 }
 
@@ -223,6 +292,6 @@ const checkMongoCa = (w: World, spec: PodSpec, objects: DataObject[], where: str
   const mount = gateway?.volumeMounts?.find((m) => m.mountPath === path)
   const volume = spec.volumes?.find((v) => v.name === mount?.name)
   const cm = objects.find((o) => o.kind === 'ConfigMap' && o.name === volume?.configMap?.name)
-  if (!mount || !cm || !cm.data.get(mount.subPath ?? '')?.includes('BEGIN CERTIFICATE'))
+  if (!(mount && cm?.data.get(mount.subPath ?? '')?.includes('BEGIN CERTIFICATE')))
     out.push({ object: where, problem: `no CA certificate is mounted at ${path}` })
 }

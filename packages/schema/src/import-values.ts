@@ -48,7 +48,15 @@ const KNOWN_TOP_KEYS = new Set([
   'volumes',
   'volumeMounts',
   'dataservice',
+  'service',
+  'redis',
 ])
+
+/** What portkey-setup writes under service and redis; anything more is not carried over. */
+const OWN_EXPOSURE: Record<string, Record<string, string>> = {
+  service: { type: 'ClusterIP' },
+  redis: { serviceType: 'ClusterIP' },
+}
 
 const parse = (text: unknown) => {
   if (typeof text !== 'string') throw new ValuesParseError('values.yaml must be sent as text.')
@@ -103,6 +111,20 @@ const otherSettings = (ctx: ImportContext, logStore: Loose | undefined) => {
       [],
       `These settings are not part of portkey-setup's config and are not carried over (the chart's defaults apply): ${unknown.join(', ')}.`,
     )
+  for (const [key, own_] of Object.entries(OWN_EXPOSURE)) {
+    const v = own(root, key)
+    if (v === undefined) continue
+    const extra = isObject(v)
+      ? Object.entries(v)
+          .filter(([k, x]) => own_[k] !== x)
+          .map(([k]) => `${key}.${k}`)
+      : [key]
+    if (extra.length)
+      ctx.warn(
+        [],
+        `${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} not carried over: portkey-setup keeps the Services inside the cluster (ClusterIP).`,
+      )
+  }
   const sa = own(root, 'serviceAccount')
   const saName = own(sa, 'name')
   if (typeof saName === 'string' && saName.trim() !== '')

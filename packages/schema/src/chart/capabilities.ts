@@ -65,7 +65,10 @@ export const versionsWith = (id: CapabilityId): string => {
   let current: string[] | undefined
   for (const [v, yes] of ok) {
     if (yes) {
-      if (!current) runs.push((current = []))
+      if (!current) {
+        current = []
+        runs.push(current)
+      }
       current.push(v)
     } else current = undefined
   }

@@ -57,4 +57,8 @@ const CHANGES: [string, EnvDefaults][] = [
  * null there is removed only when its default is not null, so null defaults always reach the pod.
  */
 export const chartDefaultEnv = (version: string): EnvDefaults =>
-  CHANGES.reduce<EnvDefaults>((acc, [since, change]) => (atLeast(version, since) ? { ...acc, ...change } : acc), { ...FIRST })
+  Object.assign(
+    {},
+    FIRST,
+    ...CHANGES.filter(([since]) => atLeast(version, since)).map(([, change]) => change),
+  )

@@ -1,3 +1,3 @@
 export * from './capabilities.js'
-export * from './releases.js'
 export * from './default-env.js'
+export * from './releases.js'

@@ -28,9 +28,7 @@ export const ClickhouseAnalyticsSchema = z
     password: secret('ClickHouse password', 512).describe('ANALYTICS_STORE_PASSWORD.'),
     logTable: table('Log table').describe('ANALYTICS_LOG_TABLE.'),
     feedbackTable: table('Feedback table').describe('ANALYTICS_FEEDBACK_TABLE.'),
-    generationHooksTable: table('Generation hooks table').describe(
-      'ANALYTICS_GENERATION_HOOKS_TABLE.',
-    ),
+    generationHooksTable: table('Generation hooks table').describe('ANALYTICS_GENERATION_HOOKS_TABLE.'),
   })
   .describe('ClickHouse holds the analytics tables.')
 

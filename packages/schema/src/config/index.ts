@@ -1,8 +1,8 @@
 import { z } from 'zod'
+import { lacksMessage, supports } from '../chart/capabilities.js'
 import { AnalyticsSchema } from './analytics.js'
 import { BedrockSchema } from './bedrock.js'
 import { CacheSchema } from './cache.js'
-import { lacksMessage, supports } from '../chart/capabilities.js'
 import { ChartSchema, DEFAULT_CHART_VERSION, GatewaySchema } from './chart.js'
 import { DataServiceSchema } from './data-service.js'
 import { LogStoreSchema } from './log-store.js'
@@ -46,7 +46,11 @@ export const DeploymentConfigObject = z.strictObject({
     .literal(1, { error: 'schemaVersion must be 1: this portkey-setup reads config version 1.' })
     .default(1)
     .describe('Version of this config format.'),
-  chart: ChartSchema.default({ version: DEFAULT_CHART_VERSION, releaseName: 'portkey-ai', namespace: 'portkeyai' }),
+  chart: ChartSchema.default({
+    version: DEFAULT_CHART_VERSION,
+    releaseName: 'portkey-ai',
+    namespace: 'portkeyai',
+  }),
   registry: RegistrySchema,
   gateway: GatewaySchema.default({ serviceName: 'portkeyenterprise' }),
   logStore: LogStoreSchema,
@@ -107,7 +111,10 @@ const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
   if (c.secrets.mode === 'existingSecret' && !supports(v, 'existingSecret'))
     issue(['secrets', 'mode'], lacksMessage(v, 'existingSecret', 'keep secrets inline or in Vault'))
   if (c.logStore.type === 's3_assume' && c.logStore.auth.method === 'irsa' && !supports(v, 'irsaAnnotations'))
-    issue(['logStore', 'auth', 'method'], lacksMessage(v, 'irsaAnnotations', 'use access keys or the instance role'))
+    issue(
+      ['logStore', 'auth', 'method'],
+      lacksMessage(v, 'irsaAnnotations', 'use access keys or the instance role'),
+    )
   if (c.dataService.enabled && !supports(v, 'dataService'))
     issue(['dataService', 'enabled'], lacksMessage(v, 'dataService', 'turn the data service off'))
   if (c.dataService.enabled && c.secrets.mode === 'vault' && !supports(v, 'vaultWithDataService'))

@@ -1,6 +1,6 @@
+import { DeploymentConfigSchema } from '../config/index.js'
 import { ExistingSecretSchema, VaultSecretsSchema } from '../config/secrets.js'
 import { SECRET_ENV_KEYS } from '../env.js'
-import { DeploymentConfigSchema } from '../config/index.js'
 import { vaultSecretKeys, vaultSecretName } from '../render/env-data.js'
 import { CHART_NAME } from '../render/scripts/common.js'
 import { q, section, shell, step, text } from './blocks.js'
@@ -130,7 +130,10 @@ export const secretsGuide = (v: View): GuideSection => {
           `Keep the Kubernetes Secret ${vaultSecret} in step`,
           `With Vault injection on, the pod reads every key of environment.data, the chart's own defaults included, from the Kubernetes Secret ${vaultSecret} in namespace ${v.namespace}; a key it lacks stops the pod from starting. Have your Vault setup, for example the Vault Secrets Operator, write every key listed here: the secrets, the other values as values.yaml shows them, and the chart defaults this setup does not use as empty values.${prefixNote}`,
           [
-            text(`Keys the Secret ${vaultSecret} must hold${podKeys ? '' : ' (complete the other steps to see the full list)'}`, ...(podKeys ?? keys)),
+            text(
+              `Keys the Secret ${vaultSecret} must hold${podKeys ? '' : ' (complete the other steps to see the full list)'}`,
+              ...(podKeys ?? keys),
+            ),
             shell(
               'List the keys the Secret holds (values stay hidden)',
               `kubectl describe secret ${q(vaultSecret)} --namespace ${ns}`,

@@ -142,8 +142,9 @@ export const readEnvData = (doc: Document, warn: (path: Path, message: string) =
     }
     let value = pair.value as Node | null
     if (isAlias(value)) value = (value.resolve(doc) ?? null) as Node | null
-    // A null value deletes the key when Helm merges values, so it counts as absent.
-    if (value === null || value === undefined || (isScalar(value) && value.value === null)) env.delete(key)
+    // Null either removes a chart default or (where the default is null) stands for an empty value;
+    // both reach the pod as nothing, so both read as empty.
+    if (value === null || value === undefined || (isScalar(value) && value.value === null)) env.set(key, '')
     else if (isScalar(value)) {
       const v = value.value
       env.set(key, typeof v === 'string' ? v : (value.source ?? scalarText(v) ?? ''))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { supports } from '../chart/capabilities.js'
 import { SENTINEL } from '../fixtures/index.js'
 import { fixtureConfigs } from '../test-support/fixture-configs.js'
 import { iamPolicyFiles } from './iam-files.js'
@@ -15,6 +16,9 @@ describe('renderBundleFiles', () => {
       'README.md',
       'values.yaml',
       ...(config.logStore.type === 'mongo' && config.logStore.tlsCa ? ['resources-config.yaml'] : []),
+      ...(config.cache.store === 'redis' && !supports(config.chart.version, 'redisServiceType')
+        ? ['network-policy.yaml']
+        : []),
       ...[...iamPolicyFiles(config), ...scriptFiles(config), ...secretFiles(config)].map((f) => f.path),
     ]
     expect([...paths].sort()).toEqual(expected.sort())

@@ -1,12 +1,10 @@
 import type { DeploymentConfig } from '../config/index.js'
-import { iamPolicyFiles } from './iam-files.js'
-import { NETWORK_POLICY_PATH, renderNetworkPolicy } from './network-policy.js'
+import { byPath, contentFiles } from './content-files.js'
 import { renderReadme } from './readme.js'
-import { renderResourcesConfig } from './resources-config.js'
-import { scriptFiles, secretFiles } from './scripts.js'
 import { type BundleFile, FILE_MODE } from './types.js'
-import { renderValuesYaml } from './values-yaml.js'
 
+export { byPath } from './content-files.js'
+export * from './env-data.js'
 export * from './iam-files.js'
 export * from './iam-policies.js'
 export * from './network-policy.js'
@@ -15,23 +13,10 @@ export * from './resources-config.js'
 export * from './scripts.js'
 export * from './shell.js'
 export * from './types.js'
-export * from './env-data.js'
 export * from './values-yaml.js'
 
-/** Sorts by path with a plain code-unit comparison, so the order never depends on a locale. */
-export const byPath = (a: BundleFile, b: BundleFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
-
 /** Every file of the bundle, sorted by path. */
-export const renderBundleFiles = (config: DeploymentConfig): BundleFile[] => {
-  const resources = renderResourcesConfig(config)
-  const policy = renderNetworkPolicy(config)
-  return [
-    { path: 'README.md', content: renderReadme(config), mode: FILE_MODE },
-    { path: 'values.yaml', content: renderValuesYaml(config), mode: FILE_MODE },
-    ...(resources === null ? [] : [{ path: 'resources-config.yaml', content: resources, mode: FILE_MODE }]),
-    ...(policy === null ? [] : [{ path: NETWORK_POLICY_PATH, content: policy, mode: FILE_MODE }]),
-    ...iamPolicyFiles(config),
-    ...scriptFiles(config),
-    ...secretFiles(config),
-  ].sort(byPath)
-}
+export const renderBundleFiles = (config: DeploymentConfig): BundleFile[] =>
+  [{ path: 'README.md', content: renderReadme(config), mode: FILE_MODE }, ...contentFiles(config)].sort(
+    byPath,
+  )

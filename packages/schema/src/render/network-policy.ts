@@ -17,12 +17,18 @@ export const redisPolicyName = (c: DeploymentConfig) => `${c.chart.releaseName}-
 export const renderNetworkPolicy = (c: DeploymentConfig): string | null => {
   if (c.cache.store !== 'redis' || supports(c.chart.version, 'redisServiceType')) return null
   const instance = (name: string) =>
-    map(entry('app.kubernetes.io/name', str(name)), entry('app.kubernetes.io/instance', str(c.chart.releaseName)))
+    map(
+      entry('app.kubernetes.io/name', str(name)),
+      entry('app.kubernetes.io/instance', str(c.chart.releaseName)),
+    )
   return documentText(
     map(
       entry('apiVersion', word('networking.k8s.io/v1')),
       entry('kind', word('NetworkPolicy')),
-      entry('metadata', map(entry('name', str(redisPolicyName(c))), entry('namespace', str(c.chart.namespace)))),
+      entry(
+        'metadata',
+        map(entry('name', str(redisPolicyName(c))), entry('namespace', str(c.chart.namespace))),
+      ),
       entry(
         'spec',
         map(
@@ -32,7 +38,10 @@ export const renderNetworkPolicy = (c: DeploymentConfig): string | null => {
             'ingress',
             seq(
               map(
-                entry('from', seq(map(entry('podSelector', map(entry('matchLabels', instance(CHART_NAME))))))),
+                entry(
+                  'from',
+                  seq(map(entry('podSelector', map(entry('matchLabels', instance(CHART_NAME)))))),
+                ),
                 entry('ports', seq(map(entry('protocol', word('TCP')), entry('port', new Scalar(6379))))),
               ),
             ),

@@ -1,7 +1,7 @@
 import type { DeploymentConfig } from '../config/index.js'
-import { IAM_FILES, iamPolicyFiles } from './iam-files.js'
-import { renderResourcesConfig } from './resources-config.js'
-import { scriptFiles, secretFiles } from './scripts.js'
+import { contentFiles } from './content-files.js'
+import { IAM_FILES } from './iam-files.js'
+import { NETWORK_POLICY_PATH } from './network-policy.js'
 
 /** What each bundle file is for, in a sentence. */
 const IAM_PURPOSES: Record<string, string> = {
@@ -21,6 +21,8 @@ const PURPOSES: Record<string, string> = {
   'README.md': 'This guide.',
   'values.yaml': 'Helm values for the gateway chart, with a comment on each choice.',
   'resources-config.yaml': 'ConfigMap with the Mongo CA certificate; applied before the chart.',
+  [NETWORK_POLICY_PATH]:
+    'NetworkPolicy that lets only the gateway reach the in-cluster Redis, which this chart version puts on a NodePort.',
   'secrets.env': 'Secret values for create-secret.sh, one KEY=value per line. Keep it private.',
   'scripts/install.sh':
     'Checks the prerequisites, then installs or upgrades the release (pinned chart version).',
@@ -39,17 +41,12 @@ const PURPOSES: Record<string, string> = {
 
 export type ReadmeFile = { path: string; purpose: string }
 
-/** The bundle's files, found the way renderBundleFiles finds them (README.md first, then by path). */
-export const readmeFiles = (c: DeploymentConfig): ReadmeFile[] => {
-  const paths = [
-    'values.yaml',
-    ...(renderResourcesConfig(c) === null ? [] : ['resources-config.yaml']),
-    ...iamPolicyFiles(c).map((f) => f.path),
-    ...scriptFiles(c).map((f) => f.path),
-    ...secretFiles(c).map((f) => f.path),
-  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  return ['README.md', ...paths].map((path) => ({ path, purpose: PURPOSES[path] ?? 'Part of the bundle.' }))
-}
+/** The bundle's files: README.md first, then the rest by path. */
+export const readmeFiles = (c: DeploymentConfig): ReadmeFile[] =>
+  ['README.md', ...contentFiles(c).map((f) => f.path)].map((path) => ({
+    path,
+    purpose: PURPOSES[path] ?? 'Part of the bundle.',
+  }))
 
 /** Whether a path has its own description (a test keeps every bundle file described). */
 export const isDescribed = (path: string) => path in PURPOSES

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { chartDefaultEnv } from '../chart/default-env.js'
 import { type DeploymentConfigInput, DeploymentConfigSchema } from '../config/index.js'
 import { type FixtureName, fixtures, SENTINEL } from '../fixtures/index.js'
 import { CONTRACT_SECRET_KEYS, EXPECTED_ENV } from '../test-support/expected-env.js'
+import { vaultSecretKeys } from './env-data.js'
 import { renderValuesYaml } from './values-yaml.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed YAML, checked by the assertions
@@ -32,22 +34,33 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
 
   it('writes exactly the env keys of the contract table, each a string even to a YAML 1.1 reader', () => {
     const data = values.environment.data as Record<string, unknown>
-    const strings = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null))
-    if (mode === 'inline') expect(strings).toEqual(expected)
+    // What the pod receives: null stands for an empty value where the config has one, and otherwise
+    // removes or keeps a chart default; chart defaults kept empty are not the config's.
+    const received = Object.fromEntries(
+      Object.entries(data)
+        .map(([k, v]): [string, unknown] => {
+          const empty = expected[k] === '' || (mode === 'vault' && CONTRACT_SECRET_KEYS.includes(k))
+          return [k, v === null && empty ? '' : v]
+        })
+        .filter(([k, v]) => v !== null && !(v === '' && !(k in expected))),
+    )
+    if (mode === 'inline') expect(received).toEqual(expected)
     if (mode === 'existingSecret')
-      expect(strings).toEqual(
+      expect(received).toEqual(
         Object.fromEntries(Object.entries(expected).filter(([k]) => !CONTRACT_SECRET_KEYS.includes(k))),
       )
-    if (mode === 'vault') {
+    if (mode === 'vault')
       // Every key the gateway needs is listed (the chart wires only listed keys); secrets are blank.
-      expect(strings).toEqual(
+      expect(received).toEqual(
         Object.fromEntries(
           Object.entries(expected).map(([k, v]) => [k, CONTRACT_SECRET_KEYS.includes(k) ? '' : v]),
         ),
       )
-      // null only for keys the chosen path does not use.
-      for (const [k, v] of Object.entries(data)) if (v === null) expect(expected).not.toHaveProperty(k)
-    } else expect(Object.values(data).every((v) => v !== null)).toBe(true)
+    // No empty string where the chart Secret, which the pod reads when secrets are inline, would turn
+    // it into a null that an upgrade deletes.
+    if (mode === 'inline')
+      for (const [k, v] of Object.entries(data))
+        if (v === '') expect(chartDefaultEnv(config.chart.version)).not.toHaveProperty(k)
     const yaml11 = parse(text, { version: '1.1' }) as Values
     for (const [k, v] of Object.entries(yaml11.environment.data))
       if (v !== null) expect(typeof v, `${k} under YAML 1.1`).toBe('string')
@@ -116,7 +129,7 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
           annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/PortkeyIrsa' },
         }
       : { create: true }
-    expect(values.serviceAccount).toEqual(oldLayout && !irsa ? undefined : sa)
+    expect(values.serviceAccount).toEqual(sa)
     if (irsa) expect(text).toContain('IRSA does not work without it')
     if (name === 'mongo-tls-ca') {
       expect(values.volumes).toEqual([{ name: 'shared-folder', configMap: { name: 'portkey-ai-mongo-ca' } }])
@@ -128,12 +141,8 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
       expect(values.volumeMounts).toBeUndefined()
     }
     if (name === 'data-service')
-      expect(values.dataservice).toEqual({
-        enabled: true,
-        finetuneBucket: 'acme-finetunes',
-        logexportsBucket: 'acme-log-exports',
-        serviceAccount: { create: true },
-      })
+      // finetuneBucket and logexportsBucket are never read by the chart: the env keys carry them.
+      expect(values.dataservice).toEqual({ enabled: true, serviceAccount: { create: true } })
     else expect(values.dataservice).toBeUndefined()
   })
 
@@ -144,7 +153,9 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
     ).toEqual(
       [
         ...(mode === 'vault' ? ['useVaultInjection', 'vaultConfig'] : []),
-        ...(!oldLayout || name === 's3-assume-irsa' ? ['serviceAccount'] : []),
+        'serviceAccount',
+        'service',
+        ...(config.cache.store === 'redis' && !oldLayout ? ['redis'] : []),
         ...(name === 'mongo-tls-ca' ? ['volumes', 'volumeMounts'] : []),
         ...(name === 'data-service' ? ['dataservice'] : []),
       ].sort(),
@@ -175,28 +186,33 @@ describe('values.yaml beyond the fixtures', () => {
     expect(values.dataservice.logexportsBucket).toBeUndefined()
   })
 
-  it('lists the secret keys in data for chart 1.3.0, which looks them up instead of reading secretKeys', () => {
-    const { values, text } = render({
-      ...fixtures['secrets-existing'],
-      chart: { version: '1.3.0', releaseName: 'portkey-ai', namespace: 'portkeyai' },
-    })
-    expect(values.environment.data.LOG_STORE_SECRET_KEY).toBe('')
-    expect(values.environment.data.REDIS_URL).toBe('')
-    expect(text).not.toContain(SENTINEL)
+  it('keeps the in-cluster Redis off a NodePort: ClusterIP from 1.4.0, a NetworkPolicy before', () => {
+    const at = (version: string) => render({ ...fixtures.s3, chart: { ...fixtures.s3.chart, version } })
+    expect(at('1.4.0').values.redis).toEqual({ serviceType: 'ClusterIP' })
+    expect(at('1.3.3').values.redis).toBeUndefined()
+    expect(at('1.3.3').values.service).toEqual({ type: 'ClusterIP' })
   })
 
-  it('names the layout it used for a chart version it does not know', () => {
-    const { text } = render({
-      ...fixtures.s3,
-      chart: { version: '1.5.0', releaseName: 'portkey-ai', namespace: 'portkeyai' },
-    })
-    expect(text).toContain('# Layout:    that of chart 1.7.7')
+  it('writes the empty values of a chart default as null, and sets kept defaults empty with an existing Secret', () => {
+    const inline = render(fixtures.s3).values.environment.data
+    expect(inline.REDIS_MODE).toBeNull()
+    expect(inline).not.toHaveProperty('LOG_STORE_BASEPATH')
+    const existing = render(fixtures['secrets-existing']).values.environment.data
+    expect(existing.REDIS_MODE).toBe('')
+    expect(existing.SERVER_MODE).toBe('')
+    expect(existing.LOG_STORE_BASEPATH).toBe('')
+    expect(existing.MCP_PORT).toBeNull()
+    expect(existing).not.toHaveProperty('REDIS_URL')
   })
 
-  it('removes the chart default keys a Vault setup does not use, so the pod does not ask Vault for them', () => {
-    const { values } = render(fixtures['secrets-vault'])
+  it('removes the chart defaults a Vault setup does not use where it can, and lists the rest for the Secret', () => {
+    const { values, config } = render(fixtures['secrets-vault'])
     expect(values.environment.data.MCP_PORT).toBeNull()
-    expect(values.environment.data.MONGO_DB_CONNECTION_URL).toBeNull()
-    expect(values.environment.data.LOG_STORE_ACCESS_KEY).toBe('')
+    const keys = vaultSecretKeys(config)
+    expect(keys).not.toContain('MCP_PORT')
+    // A null default stays in the pod's env whatever values.yaml says, so the Secret must hold it.
+    expect(keys).toEqual(
+      expect.arrayContaining(['MONGO_DB_CONNECTION_URL', 'LOG_STORE_ACCESS_KEY', 'SERVER_MODE']),
+    )
   })
 })

@@ -4,7 +4,6 @@ import { supports } from '../chart/capabilities.js'
 import { type DeploymentConfig, REGISTRY_SECRET_NAME } from '../config/index.js'
 import { SHARED_MOUNT_DIR } from '../env.js'
 import { CA_VOLUME_NAME, IRSA_ANNOTATION } from './chart-defaults.js'
-import { envData, vaultSecretName } from './env-data.js'
 import {
   analyticsChoice,
   bedrockChoice,
@@ -16,6 +15,7 @@ import {
   secretsChoice,
   syncChoice,
 } from './choices.js'
+import { envData, vaultSecretName } from './env-data.js'
 import { caConfigMapName } from './resources-config.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
@@ -100,7 +100,12 @@ const dataMap = (c: DeploymentConfig): YAMLMap => {
   const group = (keys: string[], lines: string[]) =>
     keys.map((k, i) => {
       const v = data[k]
-      return entry(k, v === null || v === undefined ? new Scalar(null) : str(v), i === 0 ? lines : undefined, i === 0)
+      return entry(
+        k,
+        v === null || v === undefined ? new Scalar(null) : str(v),
+        i === 0 ? lines : undefined,
+        i === 0,
+      )
     })
   return map(
     ...ours.map((k) => {

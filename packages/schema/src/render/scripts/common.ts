@@ -68,25 +68,27 @@ export const optionLines = (
   'Options:',
   '  --context NAME      kube context for kubectl and helm (default: KUBE_CONTEXT, else the current one)',
   ...(opts.chartRepo
-    ? ['  --chart-repo URL    chart repository to install from (default: PORTKEY_CHART_REPO, else the public one)']
+    ? [
+        '  --chart-repo URL    chart repository to install from (default: PORTKEY_CHART_REPO, else the public one)',
+      ]
     : []),
   ...(opts.switches ?? []).map((o) => `  ${o.flag.padEnd(18)}  ${o.help}`),
   '  -h, --help          show this help',
   'KUBECONFIG is honoured as kubectl and helm honour it.',
   'USAGE',
   '}',
-  'CONTEXT="${KUBE_CONTEXT:-}"',
-  ...(opts.chartRepo ? ['CHART_REPO="${PORTKEY_CHART_REPO:-$REPO_URL}"'] : []),
+  `CONTEXT="\${KUBE_CONTEXT:-}"`,
+  ...(opts.chartRepo ? [`CHART_REPO="\${PORTKEY_CHART_REPO:-$REPO_URL}"`] : []),
   ...(opts.switches ?? []).map((o) => `${o.variable}=false`),
   'ARGS=()',
   'while [ $# -gt 0 ]; do',
   '  case "$1" in',
   '    --context) [ $# -ge 2 ] || fail "--context needs a name"; CONTEXT="$2"; shift 2 ;;',
-  '    --context=*) CONTEXT="${1#*=}"; shift ;;',
+  `    --context=*) CONTEXT="\${1#*=}"; shift ;;`,
   ...(opts.chartRepo
     ? [
         '    --chart-repo) [ $# -ge 2 ] || fail "--chart-repo needs a URL"; CHART_REPO="$2"; shift 2 ;;',
-        '    --chart-repo=*) CHART_REPO="${1#*=}"; shift ;;',
+        `    --chart-repo=*) CHART_REPO="\${1#*=}"; shift ;;`,
       ]
     : []),
   ...(opts.switches ?? []).map((o) => `    ${o.flag}) ${o.variable}=true; shift ;;`),
@@ -96,8 +98,8 @@ export const optionLines = (
   '  esac',
   'done',
   '# Every kubectl and helm call below goes to the chosen context.',
-  'kubectl() { command kubectl ${CONTEXT:+--context "$CONTEXT"} "$@"; }',
-  'helm() { command helm ${CONTEXT:+--kube-context "$CONTEXT"} "$@"; }',
+  `kubectl() { command kubectl \${CONTEXT:+--context "$CONTEXT"} "$@"; }`,
+  `helm() { command helm \${CONTEXT:+--kube-context "$CONTEXT"} "$@"; }`,
   '',
 ]
 
@@ -108,7 +110,8 @@ const HELPERS = {
   exit 1
 }`,
   need: `need() {
-  command -v "$1" >/dev/null 2>&1 || fail "$1 is not installed: $2"
+  # type -P: the program on PATH, not a wrapper function of the same name.
+  type -P "$1" >/dev/null 2>&1 || fail "$1 is not installed: $2"
 }`,
   reachCluster: `reach_cluster() {
   kubectl cluster-info --request-timeout=20s >/dev/null 2>&1 ||

@@ -1,4 +1,5 @@
 import type { DeploymentConfig } from '../../config/index.js'
+import { NETWORK_POLICY_PATH, redisPolicyName, renderNetworkPolicy } from '../network-policy.js'
 import { caConfigMapName } from '../resources-config.js'
 import type { BundleFile } from '../types.js'
 import {
@@ -11,7 +12,6 @@ import {
   script,
   secretsPlan,
 } from './common.js'
-import { NETWORK_POLICY_PATH, redisPolicyName, renderNetworkPolicy } from '../network-policy.js'
 
 /** Bundle paths as the scripts (which run from scripts/) see them. */
 export const VALUES_PATH = '../values.yaml'
@@ -74,7 +74,9 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
       "need kubectl 'see https://kubernetes.io/docs/tasks/tools/'",
       '[ -f "$VALUES_FILE" ] || fail "$VALUES_FILE is missing: run this script from the unzipped bundle."',
       ...(policy
-        ? ['[ -f "$POLICY_FILE" ] || fail "$POLICY_FILE is missing: run this script from the unzipped bundle."']
+        ? [
+            '[ -f "$POLICY_FILE" ] || fail "$POLICY_FILE is missing: run this script from the unzipped bundle."',
+          ]
         : []),
       ...(ca
         ? [
@@ -137,13 +139,20 @@ export const uninstallScript = (c: DeploymentConfig): BundleFile => {
     `kubectl delete ${kind} "$${v}" --namespace "$NAMESPACE" --ignore-not-found`
   return script({
     name: 'uninstall.sh',
-    summary: 'Removes the Portkey gateway release that install.sh installed (same release, same namespace),\nand the objects the bundle made for it beside the chart.',
+    summary:
+      'Removes the Portkey gateway release that install.sh installed (same release, same namespace),\nand the objects the bundle made for it beside the chart.',
     vars,
     helpers: ['need'],
     body: [
       ...optionLines('Usage: ./uninstall.sh [--context NAME] [--keep-secrets]', {
         switches: secrets.length
-          ? [{ flag: '--keep-secrets', variable: 'KEEP_SECRETS', help: 'keep the Secrets create-secret.sh made' }]
+          ? [
+              {
+                flag: '--keep-secrets',
+                variable: 'KEEP_SECRETS',
+                help: 'keep the Secrets create-secret.sh made',
+              },
+            ]
           : [],
       }),
       "need helm 'see https://helm.sh/docs/intro/install/'",
@@ -194,7 +203,7 @@ export const portForwardScript = (c: DeploymentConfig): BundleFile =>
       '',
       "need kubectl 'see https://kubernetes.io/docs/tasks/tools/'",
       'reach_cluster',
-      'if [ ${#ARGS[@]} -eq 0 ] && ! kubectl get "$TARGET" --namespace "$NAMESPACE" >/dev/null 2>&1; then',
+      `if [ \${#ARGS[@]} -eq 0 ] && ! kubectl get "$TARGET" --namespace "$NAMESPACE" >/dev/null 2>&1; then`,
       '  echo "No $TARGET in namespace $NAMESPACE. Pods of release $RELEASE:" >&2',
       '  kubectl get pods --namespace "$NAMESPACE" -l "app.kubernetes.io/instance=$RELEASE" >&2 || true',
       '  fail "pass the gateway pod name: ./port-forward.sh <pod-name>"',

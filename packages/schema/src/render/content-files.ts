@@ -1,0 +1,24 @@
+import type { DeploymentConfig } from '../config/index.js'
+import { iamPolicyFiles } from './iam-files.js'
+import { NETWORK_POLICY_PATH, renderNetworkPolicy } from './network-policy.js'
+import { renderResourcesConfig } from './resources-config.js'
+import { scriptFiles, secretFiles } from './scripts.js'
+import { type BundleFile, FILE_MODE } from './types.js'
+import { renderValuesYaml } from './values-yaml.js'
+
+/** Sorts by path with a plain code-unit comparison, so the order never depends on a locale. */
+export const byPath = (a: BundleFile, b: BundleFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+
+/** Every file of the bundle but its README (which lists these), sorted by path. */
+export const contentFiles = (config: DeploymentConfig): BundleFile[] => {
+  const resources = renderResourcesConfig(config)
+  const policy = renderNetworkPolicy(config)
+  return [
+    { path: 'values.yaml', content: renderValuesYaml(config), mode: FILE_MODE },
+    ...(resources === null ? [] : [{ path: 'resources-config.yaml', content: resources, mode: FILE_MODE }]),
+    ...(policy === null ? [] : [{ path: NETWORK_POLICY_PATH, content: policy, mode: FILE_MODE }]),
+    ...iamPolicyFiles(config),
+    ...scriptFiles(config),
+    ...secretFiles(config),
+  ].sort(byPath)
+}
