@@ -14,6 +14,11 @@ step 'Real backend peers on loopback (scripts/peers)'
 bash scripts/peers/up.sh > /tmp/portkey-setup-peers-up.log 2>&1 &
 peers_pid=$!
 
+step 'Test cluster on loopback (scripts/cluster: helm, kube-apiserver, etcd, chart repository)'
+# Built from the Go module proxy on first use (about 10 min cold), seconds when cached.
+bash scripts/cluster/up.sh > /tmp/portkey-setup-cluster-up.log 2>&1 &
+cluster_pid=$!
+
 step 'Lint (biome)'
 npx biome check .
 
@@ -23,10 +28,26 @@ npx turbo run build typecheck --output-logs=errors-only
 step 'Waiting for the peers'
 if ! wait "$peers_pid"; then
   cat /tmp/portkey-setup-peers-up.log
+
+step 'Waiting for the test cluster'
+if ! wait "$cluster_pid"; then
+  cat /tmp/portkey-setup-cluster-up.log
+  echo 'scripts/cluster/up.sh failed: the deploy tests need helm and the API server.' >&2
+  exit 1
+fi
+cat /tmp/portkey-setup-cluster-up.log
   echo 'scripts/peers/up.sh failed: the integration tests need every peer.' >&2
   exit 1
 fi
 cat /tmp/portkey-setup-peers-up.log
+
+step 'Waiting for the test cluster'
+if ! wait "$cluster_pid"; then
+  cat /tmp/portkey-setup-cluster-up.log
+  echo 'scripts/cluster/up.sh failed: the deploy tests need helm and the API server.' >&2
+  exit 1
+fi
+cat /tmp/portkey-setup-cluster-up.log
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

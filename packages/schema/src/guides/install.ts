@@ -52,7 +52,7 @@ export const installGuide = (v: View): GuideSection => {
         [
           shell(
             'Create the namespace and the ConfigMap',
-            `kubectl create namespace ${ns} --dry-run=client -o yaml | kubectl apply -f -`,
+            `kubectl get namespace ${ns} >/dev/null 2>&1 || kubectl create namespace ${ns}`,
             `kubectl apply --namespace ${ns} -f ${RESOURCES_CONFIG_FILE}`,
           ),
         ],

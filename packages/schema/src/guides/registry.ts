@@ -48,7 +48,7 @@ export const registryGuide = (v: View): GuideSection => {
         [
           shell(
             'Create the namespace and the pull secret',
-            `kubectl create namespace ${ns} --dry-run=client -o yaml | kubectl apply -f -`,
+            `kubectl get namespace ${ns} >/dev/null 2>&1 || kubectl create namespace ${ns}`,
             `read -r -s -p 'Docker token from Portkey: ' DOCKER_TOKEN && echo`,
             `kubectl create secret docker-registry ${q(name)} --namespace ${ns} \\`,
             `  --docker-server=${q(DEFAULT_REGISTRY_SERVER)} \\`,

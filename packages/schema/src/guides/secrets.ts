@@ -60,7 +60,7 @@ export const secretsGuide = (v: View): GuideSection => {
             shell('Run the bundled script', `./${SCRIPT_FILES.createSecret}`),
             shell(
               'Or by hand',
-              `kubectl create namespace ${ns} --dry-run=client -o yaml | kubectl apply -f -`,
+              `kubectl get namespace ${ns} >/dev/null 2>&1 || kubectl create namespace ${ns}`,
               `kubectl create secret generic ${q(name)} --namespace ${ns} --from-env-file=${SECRETS_ENV_FILE} \\`,
               '  --dry-run=client -o yaml | kubectl apply -f -',
             ),

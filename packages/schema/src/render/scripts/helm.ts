@@ -93,7 +93,7 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
       'helm show chart "$CHART" --version "$CHART_VERSION" >/dev/null ||',
       '  fail "Chart $CHART version $CHART_VERSION is not in the repository: pick a published version in portkey-setup."',
       ...(ca || policy
-        ? ['', 'kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -']
+        ? ['', 'kubectl get namespace "$NAMESPACE" >/dev/null 2>&1 || kubectl create namespace "$NAMESPACE"']
         : []),
       ...(ca
         ? [

@@ -102,7 +102,7 @@ export const createSecretScript = (c: DeploymentConfig): BundleFile[] => {
     '',
     '# ---- Secrets -------------------------------------------------------------------------',
     '# "create --dry-run | apply" creates each object, or updates it when it already exists.',
-    'kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -',
+    'kubectl get namespace "$NAMESPACE" >/dev/null 2>&1 || kubectl create namespace "$NAMESPACE"',
   ]
   if (plan.envSecret) {
     body.push('')

@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DeploymentConfigSchema, type DeploymentConfig, toEnvironment } from '@portkey-setup/schema'
+import { type FixtureName, fixtures } from '@portkey-setup/schema/fixtures'
+import { describe, expect, it } from 'vitest'
+import { applyObjects, objectsIn, runBundleScript, type Unzipped, unzipBundle } from './bundle-run.js'
+import { cluster, kubectl, sh } from './cluster.js'
+import { parseManifests } from './helm.js'
+import { readWouldStart } from './would-start.js'
+import { readmeVaultSecret, worldFor } from './world.js'
+
+/**
+ * The bundle's own scripts, run as a user runs them, against the real kube-apiserver: one config per
+ * secrets mode x registry mode at the seed's 1.0.7 and the newest 1.7.7, and one at each boundary
+ * where the chart's layout changed. Each gets a namespace of its own (without a controller manager a
+ * deleted namespace never goes away), named for this run.
+ */
+const RUN = Date.now().toString(36)
+type Case = { fixture: FixtureName; version: string; registryExisting?: boolean }
+const SEED_S3 = readFileSync(new URL('./testdata/seed-s3.yaml', import.meta.url), 'utf8')
+const PER_MODE: Case[] = ['1.0.7', '1.7.7'].flatMap((version) =>
+  (['s3', 'secrets-existing', 'secrets-vault'] as const).flatMap((fixture) =>
+    fixture === 'secrets-existing' && version === '1.0.7'
+      ? [] // refused: an existing Secret needs chart 1.3.1
+      : [
+          { fixture, version, registryExisting: false },
+          { fixture, version, registryExisting: true },
+        ],
+  ),
+)
+const BOUNDARIES: Case[] = [
+  { fixture: 'mongo-tls-ca', version: '1.0.5' },
+  { fixture: 's3-assume-irsa', version: '1.0.6' },
+  { fixture: 'data-service', version: '1.1.3' },
+  { fixture: 'secrets-vault', version: '1.1.5' },
+  { fixture: 'secrets-existing', version: '1.3.1' },
+  { fixture: 'registry-existing', version: '1.6.4' },
+  { fixture: 's3', version: '1.7.0' },
+]
+
+const configFor = (c: Case, namespace: string): DeploymentConfig => {
+  const fx = fixtures[c.fixture]
+  return DeploymentConfigSchema.parse({
+    ...fx,
+    chart: { version: c.version, releaseName: 'portkey-ai', namespace },
+    ...(c.registryExisting ? { registry: { mode: 'existing', secretName: 'acme-pull-secret' } } : {}),
+  })
+}
+
+/** What the user makes by hand before installing: the pull secret they said exists, Vault's Secret. */
+const userObjects = async (config: DeploymentConfig, b: Unzipped): Promise<string[]> => {
+  const ns = config.chart.namespace
+  const made: string[] = []
+  await kubectl(['create', 'namespace', ns])
+  if (config.registry.mode === 'existing') {
+    const r = await kubectl(['create', 'secret', 'docker-registry', config.registry.secretName, '-n', ns, '--docker-server=registry.acme.internal', '--docker-username=u', '--docker-password=p'])
+    expect(r.stderr).toBe('')
+    made.push(`Secret/${config.registry.secretName}`)
+  }
+  if (config.secrets.mode === 'vault') {
+    const listed = readmeVaultSecret(b.files.find((f) => f.path === 'README.md')?.content)
+    expect(listed, 'the README lists the keys of the Vault-filled Secret').toBeDefined()
+    const env = toEnvironment(config)
+    const data = Object.fromEntries([...(listed?.data.keys() ?? [])].map((k) => [k, env[k] ?? '']))
+    await applyObjects(ns, JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: listed?.name }, stringData: data }))
+    made.push(`Secret/${listed?.name}`)
+  }
+  return made
+}
+
+const reading = async (config: DeploymentConfig) =>
+  readWouldStart(await worldFor(config, await objectsIn(config.chart.namespace), [])).map((f) => `${f.object}: ${f.problem}`)
+
+const helmJson = async (args: string[]) => {
+  const c = cluster()
+  const r = await sh(c.HELM_BIN, [...args, '-o', 'json'], { env: { KUBECONFIG: c.KUBECONFIG } })
+  return JSON.parse(r.stdout || 'null')
+}
+
+describe.each([...PER_MODE, ...BOUNDARIES].map((c, i) => ({ ...c, i })))(
+  'the bundle of $fixture at chart $version (registry existing: $registryExisting)',
+  (c) => {
+    it('create-secret, install, install again, uninstall: every object accepted and ready to start', async () => {
+      const ns = `pk-${RUN}-${c.i}`
+      const config = configFor(c, ns)
+      const b = await unzipBundle(config)
+      const own = await userObjects(config, b)
+
+      if (b.files.some((f) => f.path === 'scripts/create-secret.sh')) {
+        const r = await runBundleScript(b, 'create-secret.sh')
+        expect(r.stderr, r.stdout).toBe('')
+        expect(r.code).toBe(0)
+      }
+      const first = await runBundleScript(b, 'install.sh')
+      expect(first.code, first.stderr).toBe(0)
+      // Every object Helm rendered is on the server, and the server's objects would start.
+      const manifest = await sh(cluster().HELM_BIN, ['get', 'manifest', 'portkey-ai', '-n', ns], { env: { KUBECONFIG: cluster().KUBECONFIG } })
+      const onServer = new Set((await objectsIn(ns)).map((o) => `${o.kind}/${o.metadata.name}`))
+      for (const o of parseManifests(manifest.stdout)) expect(onServer, `${o.kind}/${o.metadata.name}`).toContain(`${o.kind}/${o.metadata.name}`)
+      expect(await reading(config)).toEqual([])
+
+      // A second install is a helm upgrade with the same values: nothing may vanish from a Secret.
+      const again = await runBundleScript(b, 'install.sh')
+      expect(again.code, again.stderr).toBe(0)
+      expect((await helmJson(['status', 'portkey-ai', '-n', ns])).version).toBe(2)
+      expect(await reading(config)).toEqual([])
+
+      const gone = await runBundleScript(b, 'uninstall.sh')
+      expect(gone.code, gone.stderr).toBe(0)
+      expect(await helmJson(['list', '-n', ns])).toEqual([])
+      const left = (await objectsIn(ns)).map((o) => `${o.kind}/${o.metadata.name}`).filter((k) => !own.includes(k))
+      expect(left).toEqual([])
+    })
+  },
+)
+
+describe('what only a real API server shows', () => {
+  it('the seed bundle on 1.7.7: the second helm upgrade deletes the empty REDIS_MODE from the chart Secret', async () => {
+    const ns = `pk-${RUN}-seed`
+    const config = configFor({ fixture: 's3', version: '1.7.7' }, ns)
+    const dir = mkdtempSync(join(tmpdir(), 'pk-seed-'))
+    writeFileSync(join(dir, 'values.yaml'), SEED_S3)
+    const c = cluster()
+    const helm = (args: string[]) => sh(c.HELM_BIN, args, { env: { KUBECONFIG: c.KUBECONFIG } })
+    const upgrade = ['upgrade', '--install', 'portkey-ai', `${c.CHARTS_DIR}/gateway-1.7.7.tgz`, '-f', join(dir, 'values.yaml'), '-n', ns, '--create-namespace']
+    expect((await helm(upgrade)).code).toBe(0)
+    const secretKeys = async () =>
+      Object.keys(JSON.parse((await kubectl(['get', 'secret', 'portkey-ai-gateway', '-n', ns, '-o', 'json'])).stdout).data ?? {})
+    expect(await secretKeys()).toContain('REDIS_MODE')
+    expect((await helm(upgrade)).code).toBe(0)
+    expect(await secretKeys()).not.toContain('REDIS_MODE')
+    expect(await reading(config)).toContain(
+      'Deployment portkey-ai-gateway container gateway: env REDIS_MODE reads key REDIS_MODE of Secret portkey-ai-gateway, which it lacks',
+    )
+    await helm(['uninstall', 'portkey-ai', '-n', ns])
+  })
+})
