@@ -1,7 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { type BundleFile, buildBundle, bundleRootDir, type DeploymentConfig, renderBundleFiles } from '@portkey-setup/schema'
+import {
+  type BundleFile,
+  buildBundle,
+  bundleRootDir,
+  type DeploymentConfig,
+  renderBundleFiles,
+} from '@portkey-setup/schema'
 import { cluster, kubectl, type RunResult, sh } from './cluster.js'
 import { parseManifests } from './helm.js'
 import type { KObject } from './objects.js'

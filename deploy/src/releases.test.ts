@@ -14,11 +14,20 @@ describe('the release list matches the released charts', () => {
     expect([...inRepo].sort()).toEqual([...CHART_VERSIONS].sort())
   })
 
-  it.each(CHART_RELEASES.map((r) => [r.version, r] as const))('%s: appVersion, gateway image tag and default env', async (version, r) => {
-    const chart = parse((await sh(cluster().HELM_BIN, ['show', 'chart', chartTgz(version)])).stdout) as { version: string; appVersion: string }
-    expect(chart).toMatchObject({ version, appVersion: r.appVersion })
-    const values = (await chartValues(version)) as { images: { gatewayImage: { tag: string } }; environment: { data: object } }
-    expect(values.images.gatewayImage.tag).toBe(r.gatewayImageTag)
-    expect(chartDefaultEnv(version)).toEqual(values.environment.data)
-  })
+  it.each(CHART_RELEASES.map((r) => [r.version, r] as const))(
+    '%s: appVersion, gateway image tag and default env',
+    async (version, r) => {
+      const chart = parse((await sh(cluster().HELM_BIN, ['show', 'chart', chartTgz(version)])).stdout) as {
+        version: string
+        appVersion: string
+      }
+      expect(chart).toMatchObject({ version, appVersion: r.appVersion })
+      const values = (await chartValues(version)) as {
+        images: { gatewayImage: { tag: string } }
+        environment: { data: object }
+      }
+      expect(values.images.gatewayImage.tag).toBe(r.gatewayImageTag)
+      expect(chartDefaultEnv(version)).toEqual(values.environment.data)
+    },
+  )
 })

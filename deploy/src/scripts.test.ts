@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DeploymentConfigSchema, type DeploymentConfig, toEnvironment } from '@portkey-setup/schema'
+import { type DeploymentConfig, DeploymentConfigSchema, toEnvironment } from '@portkey-setup/schema'
 import { type FixtureName, fixtures } from '@portkey-setup/schema/fixtures'
 import { describe, expect, it } from 'vitest'
 import { applyObjects, objectsIn, runBundleScript, type Unzipped, unzipBundle } from './bundle-run.js'
 import { cluster, kubectl, sh } from './cluster.js'
 import { parseManifests } from './helm.js'
-import { readWouldStart } from './would-start.js'
 import { readmeVaultSecret, worldFor } from './world.js'
+import { readWouldStart } from './would-start.js'
 
 /**
  * The bundle's own scripts, run as a user runs them, against the real kube-apiserver: one config per
@@ -54,7 +54,17 @@ const userObjects = async (config: DeploymentConfig, b: Unzipped): Promise<strin
   const made: string[] = []
   await kubectl(['create', 'namespace', ns])
   if (config.registry.mode === 'existing') {
-    const r = await kubectl(['create', 'secret', 'docker-registry', config.registry.secretName, '-n', ns, '--docker-server=registry.acme.internal', '--docker-username=u', '--docker-password=p'])
+    const r = await kubectl([
+      'create',
+      'secret',
+      'docker-registry',
+      config.registry.secretName,
+      '-n',
+      ns,
+      '--docker-server=registry.acme.internal',
+      '--docker-username=u',
+      '--docker-password=p',
+    ])
     expect(r.stderr).toBe('')
     made.push(`Secret/${config.registry.secretName}`)
   }
@@ -63,14 +73,24 @@ const userObjects = async (config: DeploymentConfig, b: Unzipped): Promise<strin
     expect(listed, 'the README lists the keys of the Vault-filled Secret').toBeDefined()
     const env = toEnvironment(config)
     const data = Object.fromEntries([...(listed?.data.keys() ?? [])].map((k) => [k, env[k] ?? '']))
-    await applyObjects(ns, JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: listed?.name }, stringData: data }))
+    await applyObjects(
+      ns,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: listed?.name },
+        stringData: data,
+      }),
+    )
     made.push(`Secret/${listed?.name}`)
   }
   return made
 }
 
 const reading = async (config: DeploymentConfig) =>
-  readWouldStart(await worldFor(config, await objectsIn(config.chart.namespace), [])).map((f) => `${f.object}: ${f.problem}`)
+  readWouldStart(await worldFor(config, await objectsIn(config.chart.namespace), [])).map(
+    (f) => `${f.object}: ${f.problem}`,
+  )
 
 const helmJson = async (args: string[]) => {
   const c = cluster()
@@ -95,9 +115,12 @@ describe.each([...PER_MODE, ...BOUNDARIES].map((c, i) => ({ ...c, i })))(
       const first = await runBundleScript(b, 'install.sh')
       expect(first.code, first.stderr).toBe(0)
       // Every object Helm rendered is on the server, and the server's objects would start.
-      const manifest = await sh(cluster().HELM_BIN, ['get', 'manifest', 'portkey-ai', '-n', ns], { env: { KUBECONFIG: cluster().KUBECONFIG } })
+      const manifest = await sh(cluster().HELM_BIN, ['get', 'manifest', 'portkey-ai', '-n', ns], {
+        env: { KUBECONFIG: cluster().KUBECONFIG },
+      })
       const onServer = new Set((await objectsIn(ns)).map((o) => `${o.kind}/${o.metadata.name}`))
-      for (const o of parseManifests(manifest.stdout)) expect(onServer, `${o.kind}/${o.metadata.name}`).toContain(`${o.kind}/${o.metadata.name}`)
+      for (const o of parseManifests(manifest.stdout))
+        expect(onServer, `${o.kind}/${o.metadata.name}`).toContain(`${o.kind}/${o.metadata.name}`)
       expect(await reading(config)).toEqual([])
 
       // A second install is a helm upgrade with the same values: nothing may vanish from a Secret.
@@ -109,7 +132,9 @@ describe.each([...PER_MODE, ...BOUNDARIES].map((c, i) => ({ ...c, i })))(
       const gone = await runBundleScript(b, 'uninstall.sh')
       expect(gone.code, gone.stderr).toBe(0)
       expect(await helmJson(['list', '-n', ns])).toEqual([])
-      const left = (await objectsIn(ns)).map((o) => `${o.kind}/${o.metadata.name}`).filter((k) => !own.includes(k))
+      const left = (await objectsIn(ns))
+        .map((o) => `${o.kind}/${o.metadata.name}`)
+        .filter((k) => !own.includes(k))
       expect(left).toEqual([])
     })
   },
@@ -123,10 +148,23 @@ describe('what only a real API server shows', () => {
     writeFileSync(join(dir, 'values.yaml'), SEED_S3)
     const c = cluster()
     const helm = (args: string[]) => sh(c.HELM_BIN, args, { env: { KUBECONFIG: c.KUBECONFIG } })
-    const upgrade = ['upgrade', '--install', 'portkey-ai', `${c.CHARTS_DIR}/gateway-1.7.7.tgz`, '-f', join(dir, 'values.yaml'), '-n', ns, '--create-namespace']
+    const upgrade = [
+      'upgrade',
+      '--install',
+      'portkey-ai',
+      `${c.CHARTS_DIR}/gateway-1.7.7.tgz`,
+      '-f',
+      join(dir, 'values.yaml'),
+      '-n',
+      ns,
+      '--create-namespace',
+    ]
     expect((await helm(upgrade)).code).toBe(0)
     const secretKeys = async () =>
-      Object.keys(JSON.parse((await kubectl(['get', 'secret', 'portkey-ai-gateway', '-n', ns, '-o', 'json'])).stdout).data ?? {})
+      Object.keys(
+        JSON.parse((await kubectl(['get', 'secret', 'portkey-ai-gateway', '-n', ns, '-o', 'json'])).stdout)
+          .data ?? {},
+      )
     expect(await secretKeys()).toContain('REDIS_MODE')
     expect((await helm(upgrade)).code).toBe(0)
     expect(await secretKeys()).not.toContain('REDIS_MODE')

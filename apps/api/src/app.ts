@@ -14,6 +14,7 @@ import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticWebPlugin } from './plugins/static-web.js'
 import { bundleRoutes } from './routes/bundle.js'
+import { chartRoutes } from './routes/charts.js'
 import { checksRoutes } from './routes/checks.js'
 import { DOCS_PREFIX, docsRoutes } from './routes/docs.js'
 import { healthRoutes } from './routes/health.js'
@@ -94,6 +95,7 @@ export const app = fp<AppOptions>(
 
     await app.register(healthRoutes)
     await app.register(schemaRoutes)
+    await app.register(chartRoutes)
     await app.register(validateRoutes)
     await app.register(renderRoutes)
     await app.register(bundleRoutes)

@@ -147,11 +147,11 @@ describe('registry helpers', () => {
     expect(parseChallenge('Basic realm="x"')?.scheme).toBe('basic')
     expect(parseChallenge('Negotiate abc')).toBeUndefined()
   })
-  it('picks the gateway tag of the chart layout', () => {
+  it('picks the gateway tag of the chosen release', () => {
     expect(gatewayImageTag('1.0.7')).toBe('1.10.20')
-    expect(gatewayImageTag('1.2.0')).toBe('1.10.20')
+    expect(gatewayImageTag('1.2.0')).toBe('1.15.8')
     expect(gatewayImageTag('1.7.7')).toBe('2.13.0')
-    expect(gatewayImageTag('2.0.0')).toBe('2.13.0')
+    expect(gatewayImageTag('1.6.1')).toBe('2.1.0')
   })
   it('the existing-secret mode is skipped with the reason', async () => {
     const r = await checkTarget(

@@ -1,12 +1,12 @@
-import { chartLayout, type DeploymentConfig } from '@portkey-setup/schema'
+import { CHART_RELEASES, chartRelease, type DeploymentConfig } from '@portkey-setup/schema'
 import { fail } from './failure.js'
 import { drain, type HttpSession, openHttpSession, readText } from './http-session.js'
 import { defineCheck } from './types.js'
 
-/** The gateway image of each known chart layout (the chart's values files, image.gateway). */
+/** The gateway image the chosen chart release deploys (its values file, images.gatewayImage). */
 export const GATEWAY_REPOSITORY = 'portkeyai/gateway_enterprise'
-export const GATEWAY_IMAGE_TAGS = { '1.0.7': '1.10.20', '1.7.7': '2.13.0' } as const
-export const gatewayImageTag = (chartVersion: string) => GATEWAY_IMAGE_TAGS[chartLayout(chartVersion)]
+export const gatewayImageTag = (chartVersion: string) =>
+  (chartRelease(chartVersion) ?? CHART_RELEASES[0])?.gatewayImageTag ?? ''
 
 const DOCKER_HUB = new Set([
   'index.docker.io',

@@ -1,5 +1,6 @@
-import { ChartSchema, RegistryCreateSchema } from '@portkey-setup/schema'
+import { CHART_VERSIONS, ChartSchema, RegistryCreateSchema } from '@portkey-setup/schema'
 import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { fieldBox, renderApp, stepHeading } from '../test/render-app'
 
@@ -15,6 +16,19 @@ describe('wizard steps', () => {
     expect(screen.getByLabelText('Release name')).toHaveAccessibleDescription(
       ChartSchema.shape.releaseName.description,
     )
+  })
+
+  it('offers every released chart, newest first, and says what an older one lacks', async () => {
+    renderApp()
+    await stepHeading('Cluster & chart')
+    const select = screen.getByLabelText('Chart version') as HTMLSelectElement
+    const options = [...select.options].map((o) => o.value)
+    expect(options).toEqual(CHART_VERSIONS)
+    expect(select.options[0]?.textContent).toMatch(/^1\.7\.7 — 2026-07-20 \(newest, default\)$/)
+    expect(screen.getByText('This release has everything portkey-setup can configure.')).toBeInTheDocument()
+    await userEvent.selectOptions(select, '1.0.5')
+    expect(await screen.findByText('The data service: not available')).toBeInTheDocument()
+    expect(select).toHaveAccessibleDescription(expect.stringContaining('this release lacks'))
   })
 
   it.each([

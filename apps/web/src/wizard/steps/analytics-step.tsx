@@ -38,9 +38,13 @@ export const AnalyticsStep = () => {
           <Field name="analytics.endpoint" label="ClickHouse endpoint" type="url" />
           <Field name="analytics.user" label="User" />
           <Field name="analytics.password" label="Password" />
-          <Field name="analytics.logTable" label="Log table" />
-          <Field name="analytics.feedbackTable" label="Feedback table" />
-          <Field name="analytics.generationHooksTable" label="Generation hooks table" />
+          <Field name="analytics.logTable" label="Log table" placeholder="generations" />
+          <Field name="analytics.feedbackTable" label="Feedback table" placeholder="feedbacks" />
+          <Field
+            name="analytics.generationHooksTable"
+            label="Generation hooks table"
+            placeholder="generation_hooks"
+          />
           <TestConnection target="analytics" label="ClickHouse access" />
         </div>
       ) : null}
