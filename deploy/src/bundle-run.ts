@@ -29,7 +29,12 @@ export const unzipBundle = async (config: DeploymentConfig): Promise<Unzipped> =
  * the built helm and kubectl first on PATH, and the loopback chart repository as the override the
  * scripts document. Helm keeps its repository state in the bundle's folder, so runs never share it.
  */
-export const runBundleScript = (b: Unzipped, script: string, args: string[] = []): Promise<RunResult> => {
+export const runBundleScript = (
+  b: Unzipped,
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<RunResult> => {
   const c = cluster()
   const helmHome = join(dirname(b.dir), '.helm')
   return sh('bash', [join(b.dir, 'scripts', script), ...args], {
@@ -41,6 +46,7 @@ export const runBundleScript = (b: Unzipped, script: string, args: string[] = []
       HELM_CONFIG_HOME: join(helmHome, 'config'),
       HELM_CACHE_HOME: join(helmHome, 'cache'),
       HELM_DATA_HOME: join(helmHome, 'data'),
+      ...env,
     },
   })
 }

@@ -124,12 +124,17 @@ describe.each([...PER_MODE, ...BOUNDARIES].map((c, i) => ({ ...c, i })))(
       expect(await reading(config)).toEqual([])
 
       // A second install is a helm upgrade with the same values: nothing may vanish from a Secret.
-      const again = await runBundleScript(b, 'install.sh')
+      // This time the mirror comes as the documented flag, with the variable pointing nowhere.
+      const again = await runBundleScript(b, 'install.sh', ['--chart-repo', cluster().CHART_REPO_URL], {
+        PORTKEY_CHART_REPO: 'http://127.0.0.1:9/none',
+      })
       expect(again.code, again.stderr).toBe(0)
       expect((await helmJson(['status', 'portkey-ai', '-n', ns])).version).toBe(2)
       expect(await reading(config)).toEqual([])
 
-      const gone = await runBundleScript(b, 'uninstall.sh')
+      const wrong = await runBundleScript(b, 'uninstall.sh', ['--context', 'no-such-context'])
+      expect(wrong.code).not.toBe(0)
+      const gone = await runBundleScript(b, 'uninstall.sh', ['--context', 'portkey-setup-test'])
       expect(gone.code, gone.stderr).toBe(0)
       expect(await helmJson(['list', '-n', ns])).toEqual([])
       const left = (await objectsIn(ns))

@@ -33,12 +33,16 @@ export const installGuide = (v: View): GuideSection => {
     step(
       'install.repo',
       'Add the Portkey chart repository',
-      'Helm fetches the gateway chart from Portkey’s repository; update it so the pinned version is known.',
+      `Helm fetches the gateway chart from Portkey’s repository; update it so the pinned version is known. In an air-gapped cluster, mirror the chart and point the scripts at your copy with --chart-repo URL (or PORTKEY_CHART_REPO). Every script honours KUBECONFIG as kubectl does, and takes --context NAME (or KUBE_CONTEXT) for a kube context other than the current one; ./${SCRIPT_FILES.install} --help lists the options.`,
       [
         shell(
           'Add and update the repository',
           `helm repo add ${HELM_REPO_NAME} ${q(HELM_REPO_URL)}`,
           `helm repo update ${HELM_REPO_NAME}`,
+        ),
+        shell(
+          'Or install from a mirror, into another context',
+          `./${SCRIPT_FILES.install} --chart-repo ${q('https://charts.example.internal/portkey')} --context ${q('prod-eu')}`,
         ),
       ],
     ),
@@ -99,7 +103,7 @@ export const installGuide = (v: View): GuideSection => {
     step(
       'install.uninstall',
       'Uninstall (when you need to)',
-      `Remove the release with the same name and namespace it was installed with (${SCRIPT_FILES.uninstall} uses them too). Secrets and ConfigMaps you created yourself stay until you delete them.`,
+      `Remove the release with the same name and namespace it was installed with. ${SCRIPT_FILES.uninstall} uses them too, and also deletes what the bundle made beside the chart (the CA ConfigMap, the Redis NetworkPolicy, the Secrets of create-secret.sh unless you pass --keep-secrets). A pull secret you made yourself is never touched.`,
       [shell('Uninstall the release', `helm uninstall ${release} --namespace ${ns}`)],
     ),
   )

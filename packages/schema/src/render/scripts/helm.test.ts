@@ -56,7 +56,7 @@ describe('install.sh and uninstall.sh against stub helm/kubectl, every fixture',
     if (config.logStore.type === 'mongo' && config.logStore.tlsCa) {
       expect(applied).toEqual([['apply', '--namespace', ns, '-f', '../resources-config.yaml']])
       const applyAt = install.calls.findIndex((c) => c.args.includes('../resources-config.yaml'))
-      const nsAt = install.calls.findIndex((c) => c.args[0] === 'create' && c.args[1] === 'namespace')
+      const nsAt = install.calls.findIndex((c) => c.args[0] === 'get' && c.args[1] === 'namespace')
       expect(nsAt).toBeGreaterThanOrEqual(0)
       expect(nsAt).toBeLessThan(applyAt)
       expect(applyAt).toBeLessThan(install.calls.findIndex((c) => c.args[0] === 'upgrade'))
