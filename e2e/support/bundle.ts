@@ -11,7 +11,10 @@ export type Bundle = {
   files: Map<string, { text: string; mode: number }>
   values: Record<string, unknown>
   /** values.yaml → environment.data */
+  /** environment.data entries with a value. */
   env: Record<string, unknown>
+  /** Keys written as null: an empty value the chart keeps, or a chart default removed. */
+  nullEnv: string[]
 }
 
 /** Saves the download, unzips it with jszip and parses values.yaml with `yaml`. */
@@ -31,7 +34,10 @@ export const readBundle = async (download: Download): Promise<Bundle> => {
   expect(valuesYaml, 'the bundle has a values.yaml').toBeDefined()
   const values = parse(valuesYaml ?? '') as Record<string, unknown>
   const environment = values.environment as { data?: Record<string, unknown> } | undefined
-  return { fileName, rootDir, files, values, env: environment?.data ?? {} }
+  const data = environment?.data ?? {}
+  const env = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null))
+  const nullEnv = Object.keys(data).filter((k) => data[k] === null)
+  return { fileName, rootDir, files, values, env, nullEnv }
 }
 
 export const text = (bundle: Bundle, path: string): string => {

@@ -41,7 +41,11 @@ for (const path of LOG_STORE_PATHS) {
     const bundle = await readBundle(await downloadBundle(page))
     expect(bundle.fileName).toBe('portkey-portkey-ai-bundle.zip')
 
-    const logStoreEnv = Object.fromEntries(Object.entries(bundle.env).filter(([k]) => LOG_STORE_ENV.test(k)))
+    // An empty value is written as null (the chart then stores a real empty string).
+    const empties = Object.fromEntries(bundle.nullEnv.filter((k) => path.env[k] === '').map((k) => [k, '']))
+    const logStoreEnv = Object.fromEntries(
+      Object.entries({ ...bundle.env, ...empties }).filter(([k]) => LOG_STORE_ENV.test(k)),
+    )
     expect(logStoreEnv).toEqual(path.env)
     expect(bundle.env).toMatchObject({
       SERVICE_NAME: 'portkeyenterprise',

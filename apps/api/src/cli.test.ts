@@ -68,7 +68,7 @@ describe.concurrent('portkey-setup as a subprocess: each command and each exit c
   it('--help exits 0 and lists every command', async () => {
     const r = await cli('--help')
     expect(r.code).toBe(0)
-    for (const c of ['validate', 'render', 'bundle', 'import', 'schema', 'serve'])
+    for (const c of ['validate', 'render', 'bundle', 'import', 'schema', 'charts', 'serve'])
       expect(r.stdout).toContain(c)
   })
 
@@ -145,6 +145,17 @@ describe.concurrent('portkey-setup as a subprocess: each command and each exit c
     const r = await cli('schema')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual(configJsonSchema())
+  })
+
+  it('charts: 0 lists the released versions, as text and as JSON', async () => {
+    const text = await cli('charts')
+    expect(text.code).toBe(0)
+    expect(text.stdout.split('\n')[0]).toBe('1.7.7  2026-07-20  gateway 2.13.0  (newest, default)')
+    expect(text.stdout).toContain('1.0.5  2025-02-21  gateway 1.10.0\n    lacks: ')
+    const json = await cli('charts', '--json')
+    const body = JSON.parse(json.stdout) as { latest: string; releases: { version: string }[] }
+    expect(body.latest).toBe('1.7.7')
+    expect(body.releases).toHaveLength(35)
   })
 
   it('serve: starts on the given port, answers, and exits 0 on SIGTERM', async () => {

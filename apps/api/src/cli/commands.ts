@@ -6,6 +6,8 @@ import {
   bundleFileName,
   configJsonSchema,
   importValues,
+  LATEST_CHART_VERSION,
+  releaseSummaries,
   renderBundleFiles,
   ValuesParseError,
 } from '@portkey-setup/schema'
@@ -160,6 +162,26 @@ const schema: Command = {
   },
 }
 
+const charts: Command = {
+  name: 'charts',
+  summary: 'List the released chart versions, newest first, with what each lacks',
+  usage: 'portkey-setup charts [--json]',
+  options: {},
+  positionals: { min: 0, max: 0 },
+  run: async (ctx) => {
+    const releases = releaseSummaries()
+    if (ctx.json) {
+      writeJson(ctx.io, { latest: LATEST_CHART_VERSION, releases })
+      return EXIT.OK
+    }
+    for (const r of releases)
+      ctx.io.stdout.write(
+        `${r.version}  ${r.date}  gateway ${r.gatewayImageTag}${r.version === LATEST_CHART_VERSION ? '  (newest, default)' : ''}\n${r.lacks.map((l) => `    lacks: ${l}\n`).join('')}`,
+      )
+    return EXIT.OK
+  },
+}
+
 const serve: Command = {
   name: 'serve',
   summary: 'Start the API and the wizard (same as npm start, without the build)',
@@ -179,4 +201,13 @@ const serve: Command = {
   },
 }
 
-export const commands: Command[] = [validate, render, bundle, importCommand, checkCommand, schema, serve]
+export const commands: Command[] = [
+  validate,
+  render,
+  bundle,
+  importCommand,
+  checkCommand,
+  schema,
+  charts,
+  serve,
+]

@@ -1,4 +1,4 @@
-import { CHART_RELEASES, LATEST_CHART_VERSION, lacks } from '@portkey-setup/schema'
+import { LATEST_CHART_VERSION, releaseSummaries } from '@portkey-setup/schema'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 
@@ -24,7 +24,7 @@ export const ChartsResponseSchema = z
 export const chartRoutes: FastifyPluginAsyncZod = async (app) => {
   const body = {
     latest: LATEST_CHART_VERSION,
-    releases: CHART_RELEASES.map((r) => ({ ...r, lacks: lacks(r.version) })),
+    releases: releaseSummaries(),
   }
   app.get(
     '/api/charts',

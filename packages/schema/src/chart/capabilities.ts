@@ -1,4 +1,4 @@
-import { atLeast, CHART_VERSIONS, compareVersions } from './releases.js'
+import { atLeast, CHART_RELEASES, CHART_VERSIONS, compareVersions } from './releases.js'
 
 /**
  * What a chart version can do, as far as the bundle depends on it. Each entry was found by rendering
@@ -95,3 +95,6 @@ export const lacks = (version: string): string[] =>
       const c: Capability = CHART_CAPABILITIES[id]
       return c.workaround ? `${c.title}: ${c.workaround}` : `${c.title}: not available`
     })
+
+/** Every release, newest first, with what it lacks: what the API and the CLI list. */
+export const releaseSummaries = () => CHART_RELEASES.map((r) => ({ ...r, lacks: lacks(r.version) }))
