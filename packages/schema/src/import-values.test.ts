@@ -318,3 +318,18 @@ describe('importValues never fails on anything but ValuesParseError', () => {
     )
   })
 })
+
+describe('the chart version in the header', () => {
+  it('keeps a released version and refuses one that was never released', () => {
+    const text = (v: string) =>
+      `# Chart:     portkey-ai/gateway ${v}\nenvironment:\n  data:\n    LOG_STORE: "s3"\n`
+    expect(importValues(text('1.6.2')).config.chart?.version).toBe('1.6.2')
+    const r = importValues(text('1.9.9'))
+    expect(r.config.chart?.version).toBeUndefined()
+    expect(r.warnings).toContainEqual({
+      path: ['chart', 'version'],
+      message:
+        'values.yaml names chart 1.9.9, which is not a released version; the newest, 1.7.7, is assumed: pick the release you run.',
+    })
+  })
+})

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml'
+import { CHART_VERSIONS, LATEST_CHART_VERSION } from './chart/releases.js'
 import type { DeploymentConfigInput } from './config/index.js'
 import type { DeepPartial } from './guides/types.js'
 import { irsaRoleFrom, readLogStore } from './import/log-store.js'
@@ -179,8 +180,15 @@ export const importValues = (yamlText: string): ImportResult => {
   if (!chart?.version)
     ctx.warn(
       ['chart', 'version'],
-      'values.yaml does not say which chart version it is for; the newest known one is assumed: change it if you install another.',
+      `values.yaml does not say which chart version it is for; the newest, ${LATEST_CHART_VERSION}, is assumed: change it if you install another.`,
     )
+  else if (!CHART_VERSIONS.includes(String(chart.version))) {
+    ctx.warn(
+      ['chart', 'version'],
+      `values.yaml names chart ${String(chart.version)}, which is not a released version; the newest, ${LATEST_CHART_VERSION}, is assumed: pick the release you run.`,
+    )
+    delete chart.version
+  }
   config.secrets = readSecrets(ctx)
   config.registry = readRegistry(ctx)
   config.gateway = readGateway(ctx)
