@@ -25,29 +25,21 @@ npx biome check .
 step 'Build and typecheck'
 npx turbo run build typecheck --output-logs=errors-only
 
+# Waits for a set-up job started above; prints its log, and stops with a reason if it failed.
+await_setup() { # pid log what
+  if ! wait "$1"; then
+    cat "$2"
+    echo "$3" >&2
+    exit 1
+  fi
+  cat "$2"
+}
+
 step 'Waiting for the peers'
-if ! wait "$peers_pid"; then
-  cat /tmp/portkey-setup-peers-up.log
+await_setup "$peers_pid" /tmp/portkey-setup-peers-up.log 'scripts/peers/up.sh failed: the integration tests need every peer.'
 
 step 'Waiting for the test cluster'
-if ! wait "$cluster_pid"; then
-  cat /tmp/portkey-setup-cluster-up.log
-  echo 'scripts/cluster/up.sh failed: the deploy tests need helm and the API server.' >&2
-  exit 1
-fi
-cat /tmp/portkey-setup-cluster-up.log
-  echo 'scripts/peers/up.sh failed: the integration tests need every peer.' >&2
-  exit 1
-fi
-cat /tmp/portkey-setup-peers-up.log
-
-step 'Waiting for the test cluster'
-if ! wait "$cluster_pid"; then
-  cat /tmp/portkey-setup-cluster-up.log
-  echo 'scripts/cluster/up.sh failed: the deploy tests need helm and the API server.' >&2
-  exit 1
-fi
-cat /tmp/portkey-setup-cluster-up.log
+await_setup "$cluster_pid" /tmp/portkey-setup-cluster-up.log 'scripts/cluster/up.sh failed: the deploy tests need helm and the API server.'
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

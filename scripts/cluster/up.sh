@@ -70,35 +70,13 @@ ensure_kube() {
 }
 
 # ---- processes ------------------------------------------------------------------------
-pid_alive() { [ -f "$STATE/run/$1.pid" ] && kill -0 "$(cat "$STATE/run/$1.pid")" 2>/dev/null; }
-stop_pid() {
-  local f="$STATE/run/$1.pid" pid i
-  [ -f "$f" ] || return 0
-  pid="$(cat "$f")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" 2>/dev/null || true
-    for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  rm -f "$f"
-}
-start_bg() {
-  local name="$1"
-  shift
-  stop_pid "$name"
-  printf '\n==== %s start\n' "$(date -Is)" >>"$STATE/logs/$name.log"
-  setsid "$@" </dev/null >>"$STATE/logs/$name.log" 2>&1 &
-  echo $! >"$STATE/run/$name.pid"
-}
-wait_until() {
-  local deadline=$((SECONDS + $1))
-  shift
-  while ((SECONDS < deadline)); do
-    "$@" >/dev/null 2>&1 && return 0
-    sleep 0.3
-  done
-  return 1
-}
+# Read by the functions of lib/procs.sh.
+# shellcheck disable=SC2034
+RUN="$STATE/run"
+# shellcheck disable=SC2034
+LOGS="$STATE/logs"
+# shellcheck source-path=SCRIPTDIR source=../lib/procs.sh
+source "$HERE/../lib/procs.sh"
 
 # ---- certificates and credentials -----------------------------------------------------
 ensure_pki() {
