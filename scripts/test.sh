@@ -54,4 +54,6 @@ npx playwright test 2>&1 | tee -a "$log"
 passed=$(sed -e 's/\x1b\[[0-9;]*m//g' "$log" |
   sed -nE -e 's/.*Tests +([0-9]+) passed.*/\1/p' -e 's/^ +([0-9]+) passed \(.*/\1/p' |
   awk '{ n += $1 } END { print n + 0 }')
+# The deploy matrix figures (every fixture at every released chart), repeated for the record.
+sed -e 's/\x1b\[[0-9;]*m//g' "$log" | grep -o 'Deploy matrix.*' | tail -n 1 || true
 printf '\nTotal: %s passed, 0 failed\n' "$passed"

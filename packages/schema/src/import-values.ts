@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml'
+import { chartDefaultEnv } from './chart/default-env.js'
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from './chart/releases.js'
 import type { DeploymentConfigInput } from './config/index.js'
 import type { DeepPartial } from './guides/types.js'
@@ -14,7 +15,7 @@ import {
   readOtel,
   readSync,
 } from './import/sections.js'
-import { chartDefaultEnvKeys, UNMODELLED_ENV_KEYS } from './render/chart-defaults.js'
+import { UNMODELLED_ENV_KEYS } from './render/chart-defaults.js'
 
 export type { ImportWarning }
 export type ImportResult = { config: DeepPartial<DeploymentConfigInput>; warnings: ImportWarning[] }
@@ -91,7 +92,7 @@ const parse = (text: unknown) => {
 
 /** Keys of the env that no reader took: settings for another choice, unmodelled or unknown. */
 const leftovers = (ctx: ImportContext) => {
-  const known = new Set<string>([...chartDefaultEnvKeys('1.7.7'), 'AWS_IMDS_V1'])
+  const known = new Set<string>([...Object.keys(chartDefaultEnv(LATEST_CHART_VERSION)), 'AWS_IMDS_V1'])
   for (const [key, value] of ctx.env) {
     if (ctx.consumed.has(key) || value.trim() === '') continue
     const path = ['environment', 'data', key]

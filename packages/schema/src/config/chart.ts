@@ -1,17 +1,15 @@
 import { z } from 'zod'
-import { CHART_CAPABILITIES } from '../chart/capabilities.js'
-import { CHART_VERSIONS, compareVersions, LATEST_CHART_VERSION } from '../chart/releases.js'
+import { supports } from '../chart/capabilities.js'
+import { CHART_VERSIONS, LATEST_CHART_VERSION } from '../chart/releases.js'
 import { dnsLabel } from './fields.js'
 
-/** The two values.yaml dialects the importer and the chart-defaults view know (before and after 1.3.0). */
+/** The chart default files the wizard's values diff ships: one before secretKeys (1.3.1), one after. */
 export const KNOWN_CHART_VERSIONS = ['1.0.7', '1.7.7'] as const
 export const DEFAULT_CHART_VERSION = LATEST_CHART_VERSION
-/** The first chart version that reads environment.existingSecret with secretKeys. */
-export const EXISTING_SECRET_MIN_CHART = CHART_CAPABILITIES.existingSecret.since
 
-/** Which of the known layouts a version renders with: the newest known one at or below it. */
+/** Which of those default files is closest to a release's. */
 export const chartLayout = (version: string): (typeof KNOWN_CHART_VERSIONS)[number] =>
-  compareVersions(version, EXISTING_SECRET_MIN_CHART) >= 0 ? '1.7.7' : '1.0.7'
+  supports(version, 'existingSecret') ? '1.7.7' : '1.0.7'
 
 const OLDEST = CHART_VERSIONS[CHART_VERSIONS.length - 1]
 

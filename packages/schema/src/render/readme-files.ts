@@ -2,6 +2,7 @@ import type { DeploymentConfig } from '../config/index.js'
 import { contentFiles } from './content-files.js'
 import { IAM_FILES } from './iam-files.js'
 import { NETWORK_POLICY_PATH } from './network-policy.js'
+import type { BundleFile } from './types.js'
 
 /** What each bundle file is for, in a sentence. */
 const IAM_PURPOSES: Record<string, string> = {
@@ -41,9 +42,9 @@ const PURPOSES: Record<string, string> = {
 
 export type ReadmeFile = { path: string; purpose: string }
 
-/** The bundle's files: README.md first, then the rest by path. */
-export const readmeFiles = (c: DeploymentConfig): ReadmeFile[] =>
-  ['README.md', ...contentFiles(c).map((f) => f.path)].map((path) => ({
+/** The bundle's files: README.md first, then the rest by path (pass them when already rendered). */
+export const readmeFiles = (c: DeploymentConfig, files: BundleFile[] = contentFiles(c)): ReadmeFile[] =>
+  ['README.md', ...files.map((f) => f.path)].map((path) => ({
     path,
     purpose: PURPOSES[path] ?? 'Part of the bundle.',
   }))

@@ -3,6 +3,7 @@ import { guideFor } from '../guides/guide.js'
 import type { GuideBlock, GuideSection, GuideStep } from '../guides/types.js'
 import { readmeFiles } from './readme-files.js'
 import { GATEWAY_PORT, gatewayDeploymentName } from './scripts/common.js'
+import type { BundleFile } from './types.js'
 
 /**
  * The bundle's README.md: what the bundle is, the choices, its files and the guide's steps as
@@ -44,7 +45,7 @@ const sectionLines = (s: GuideSection, i: number): string[] => [
   ...s.steps.flatMap((step, j) => stepLines(step, `${i}.${j + 1}`)),
 ]
 
-export const renderReadme = (config: DeploymentConfig): string => {
+export const renderReadme = (config: DeploymentConfig, files?: BundleFile[]): string => {
   const { releaseName, namespace, version } = config.chart
   const guide = guideFor(config)
   const withSteps = guide.sections.filter((s) => s.steps.length > 0)
@@ -68,7 +69,7 @@ export const renderReadme = (config: DeploymentConfig): string => {
     '',
     '| File | What it is for |',
     '| --- | --- |',
-    ...readmeFiles(config).map((f) => `| ${code(f.path)} | ${md(f.purpose)} |`),
+    ...readmeFiles(config, files).map((f) => `| ${code(f.path)} | ${md(f.purpose)} |`),
     '',
     '## Steps',
     '',

@@ -97,22 +97,15 @@ const dataMap = (c: DeploymentConfig): YAMLMap => {
   const { data, keptDefaults, removed } = envData(c)
   const ours = Object.keys(data).filter((k) => !removed.includes(k) && !keptDefaults.includes(k))
   const comments = envComments(c, ours)
+  const value = (k: string) => {
+    const v = data[k]
+    return v === null || v === undefined ? new Scalar(null) : str(v)
+  }
+  /** A run of keys under one comment. */
   const group = (keys: string[], lines: string[]) =>
-    keys.map((k, i) => {
-      const v = data[k]
-      return entry(
-        k,
-        v === null || v === undefined ? new Scalar(null) : str(v),
-        i === 0 ? lines : undefined,
-        i === 0,
-      )
-    })
+    keys.map((k, i) => entry(k, value(k), i === 0 ? lines : undefined, i === 0))
   return map(
-    ...ours.map((k) => {
-      const v = data[k]
-      const value = v === null || v === undefined ? new Scalar(null) : str(v)
-      return entry(k, value, comments[k], k in comments)
-    }),
+    ...ours.map((k) => entry(k, value(k), comments[k], k in comments)),
     ...group(
       keptDefaults.filter((k) => k in data),
       [

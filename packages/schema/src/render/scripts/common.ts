@@ -1,9 +1,9 @@
 import { type DeploymentConfig, REGISTRY_SECRET_NAME } from '../../config/index.js'
+import { CHART_NAME } from '../chart-defaults.js'
 import { shellComment, shellReadonly } from '../shell.js'
 import { type BundleFile, SCRIPT_MODE } from '../types.js'
 
-/** The chart's own name; its templates derive resource names from it. */
-export const CHART_NAME = 'gateway'
+export { CHART_NAME } from '../chart-defaults.js'
 export const HELM_REPO_NAME = 'portkey-ai'
 export const HELM_REPO_URL = 'https://portkey-ai.github.io/helm'
 export const GATEWAY_PORT = 8787
