@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs the system packages the tests need, once and idempotently (CI may run on a fresh machine).
+# Installs the system packages the tests need (etcd-server comes with scripts/cluster/up.sh), once and idempotently (CI may run on a fresh machine).
 set -euo pipefail
 need=()
 command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# The deploy tests unzip bundles as a user would, and the test cluster makes its certificates.
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v curl >/dev/null 2>&1 || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=''
   [ "$(id -u)" -eq 0 ] || SUDO='sudo'

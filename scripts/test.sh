@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step 'System packages (shellcheck, chromium)'
+step 'System packages (shellcheck, chromium, unzip, openssl, curl)'
 bash scripts/setup-system.sh
 
 step 'Real backend peers on loopback (scripts/peers)'
