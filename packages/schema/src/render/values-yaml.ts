@@ -15,7 +15,7 @@ import {
   secretsChoice,
   syncChoice,
 } from './choices.js'
-import { envData, vaultSecretName } from './env-data.js'
+import { type EnvData, envData, vaultSecretName } from './env-data.js'
 import { caConfigMapName } from './resources-config.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
@@ -93,8 +93,7 @@ const envComments = (c: DeploymentConfig, keys: string[]): Record<string, string
   return out
 }
 
-const dataMap = (c: DeploymentConfig): YAMLMap => {
-  const { data, keptDefaults, removed } = envData(c)
+const dataMap = (c: DeploymentConfig, { data, keptDefaults, removed }: EnvData): YAMLMap => {
   const ours = Object.keys(data).filter((k) => !removed.includes(k) && !keptDefaults.includes(k))
   const comments = envComments(c, ours)
   const value = (k: string) => {
@@ -125,7 +124,8 @@ const EMPTY_AS_NULL = [
 ]
 
 const environmentEntries = (c: DeploymentConfig): Entry[] => {
-  const { secretKeys } = envData(c)
+  const env = envData(c)
+  const { secretKeys } = env
   const s = c.secrets
   if (s.mode === 'existingSecret')
     return [
@@ -139,7 +139,7 @@ const environmentEntries = (c: DeploymentConfig): Entry[] => {
           entry('secret', bool(true)),
           entry('existingSecret', str(s.secretName)),
           entry('secretKeys', seq(...secretKeys.map(str)), 'These keys come from that Secret:'),
-          entry('data', dataMap(c), 'Every other key is passed to the gateway as written here.'),
+          entry('data', dataMap(c, env), 'Every other key is passed to the gateway as written here.'),
         ),
         secretsChoice(c),
         true,
@@ -150,7 +150,7 @@ const environmentEntries = (c: DeploymentConfig): Entry[] => {
     entry('secret', bool(true)),
     entry(
       'data',
-      dataMap(c),
+      dataMap(c, env),
       s.mode === 'vault'
         ? [
             `With Vault injection the chart reads every key below from the Kubernetes Secret "${vaultSecretName(c)}",`,
