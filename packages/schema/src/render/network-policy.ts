@@ -2,7 +2,7 @@ import { Scalar } from 'yaml'
 import { supports } from '../chart/capabilities.js'
 import type { DeploymentConfig } from '../config/index.js'
 import { CHART_NAME } from './chart-defaults.js'
-import { documentText, entry, map, seq, str, word } from './yaml-doc.js'
+import { documentText, entry, manifest, map, seq, str, word } from './yaml-doc.js'
 
 export const NETWORK_POLICY_PATH = 'network-policy.yaml'
 
@@ -22,13 +22,11 @@ export const renderNetworkPolicy = (c: DeploymentConfig): string | null => {
       entry('app.kubernetes.io/instance', str(c.chart.releaseName)),
     )
   return documentText(
-    map(
-      entry('apiVersion', word('networking.k8s.io/v1')),
-      entry('kind', word('NetworkPolicy')),
-      entry(
-        'metadata',
-        map(entry('name', str(redisPolicyName(c))), entry('namespace', str(c.chart.namespace))),
-      ),
+    manifest(
+      'networking.k8s.io/v1',
+      'NetworkPolicy',
+      redisPolicyName(c),
+      c.chart.namespace,
       entry(
         'spec',
         map(

@@ -1,5 +1,5 @@
 import type { DeploymentConfig } from '../config/index.js'
-import { block, documentText, entry, map, str, word } from './yaml-doc.js'
+import { block, documentText, entry, manifest, map } from './yaml-doc.js'
 
 /**
  * Name of the ConfigMap holding the Mongo CA. Not the README's `resource-config`: every chart
@@ -20,13 +20,11 @@ export const renderResourcesConfig = (config: DeploymentConfig): string | null =
   if (ls.type !== 'mongo' || !ls.tlsCa) return null
   const { fileName, pem } = ls.tlsCa
   return documentText(
-    map(
-      entry('apiVersion', word('v1')),
-      entry('kind', word('ConfigMap')),
-      entry(
-        'metadata',
-        map(entry('name', str(caConfigMapName(config))), entry('namespace', str(config.chart.namespace))),
-      ),
+    manifest(
+      'v1',
+      'ConfigMap',
+      caConfigMapName(config),
+      config.chart.namespace,
       entry('data', map(entry(fileName, block(normalizePem(pem))))),
     ),
     [

@@ -90,3 +90,18 @@ export const documentText = (contents: YAMLMap, headerComment: string[]): string
   doc.contents = contents
   return doc.toString({ lineWidth: 0, indentSeq: true })
 }
+
+/** A Kubernetes object the bundle applies itself: apiVersion, kind, name and namespace, then its body. */
+export const manifest = (
+  apiVersion: string,
+  kind: string,
+  name: string,
+  namespace: string,
+  ...body: Entry[]
+): YAMLMap =>
+  map(
+    entry('apiVersion', word(apiVersion)),
+    entry('kind', word(kind)),
+    entry('metadata', map(entry('name', str(name)), entry('namespace', str(namespace)))),
+    ...body,
+  )
