@@ -1,7 +1,7 @@
 import { runChecks } from './checks/catalog.js'
 import type { RunOptions } from './checks/run.js'
 import { CHECK_TARGETS, type CheckResult, type CheckTarget } from './checks/types.js'
-import type { Command } from './cli/commands.js'
+import type { Command } from './cli/command.js'
 import { dottedPath, EXIT, type Io, UsageError, writeJson } from './cli/io.js'
 import { readText, readValidConfig } from './cli/read-input.js'
 import { parseSettings } from './config.js'

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
-import { type Command, commands } from './cli/commands.js'
+import type { Command } from './cli/command.js'
+import { commands } from './cli/commands.js'
 import { EXIT, type Io, UsageError } from './cli/io.js'
 import { VERSION } from './version.js'
 

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import type { ParseArgsConfig } from 'node:util'
 import {
   buildBundle,
   bundleFileName,
@@ -13,27 +12,9 @@ import {
 } from '@portkey-setup/schema'
 import { checkCommand } from '../cli-check.js'
 import { redactInputFrom } from '../redact.js'
-import { dottedPath, EXIT, formatIssues, type Io, UsageError, writeJson } from './io.js'
+import type { Command } from './command.js'
+import { dottedPath, EXIT, formatIssues, UsageError, writeJson } from './io.js'
 import { readText, readValidConfig } from './read-input.js'
-
-export type CommandContext = {
-  positionals: string[]
-  values: Record<string, string | boolean | undefined>
-  json: boolean
-  io: Io
-}
-
-/** One subcommand. The table below is the registry: a new command (e.g. check) is one more entry. */
-export type Command = {
-  name: string
-  summary: string
-  usage: string
-  /** Extra lines for --help. */
-  details?: string
-  options: NonNullable<ParseArgsConfig['options']>
-  positionals: { min: number; max: number }
-  run: (ctx: CommandContext) => Promise<number>
-}
 
 const octal = (mode: number) => `0${(mode & 0o7777).toString(8)}`
 

@@ -1,21 +1,9 @@
-import type { HTMLInputTypeAttribute, ReactNode } from 'react'
 import { useFormContext } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
 import { FieldMessages } from './field-message'
+import type { FieldProps } from './field-props'
 import { SecretField } from './secret-field'
 import { describedBy, useFieldMeta } from './use-field-meta'
-
-export type FieldProps = {
-  /** Dot path into the config, e.g. "logStore.bucket". */
-  name: string
-  label: string
-  type?: HTMLInputTypeAttribute
-  placeholder?: string
-  autoComplete?: string
-  list?: string
-  /** Extra UI guidance shown after the schema's help text. */
-  note?: ReactNode
-}
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v)
 

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useFormContext } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
-import type { FieldProps } from './field'
 import { FieldMessages } from './field-message'
+import type { FieldProps } from './field-props'
 import { describedBy, useFieldMeta } from './use-field-meta'
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v)

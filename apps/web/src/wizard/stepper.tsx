@@ -1,5 +1,5 @@
 import { type MouseEvent, useEffect, useRef } from 'react'
-import type { StepDef, StepId } from './steps'
+import type { StepDef, StepId } from './step-types'
 
 export type StepState = 'current' | 'done' | 'error' | 'todo'
 

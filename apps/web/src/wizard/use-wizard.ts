@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import type { StepDef, StepId } from './steps'
+import type { StepDef, StepId } from './step-types'
 
 /** Reads ?step= (only the step id: values never go into the URL or history). */
 const readStep = (ids: readonly StepId[]): StepId => {

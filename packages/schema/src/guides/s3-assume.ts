@@ -6,12 +6,10 @@ import { SCRIPT_FILES, scriptHint } from './files.js'
 import { s3BucketStep, s3PolicyBlock } from './s3.js'
 import { imdsSteps } from './s3-imds.js'
 import { irsaSteps } from './s3-irsa.js'
-import type { GuideSection, GuideStep } from './types.js'
+import type { AssumeTarget, GuideSection, GuideStep } from './types.js'
 import { isPlaceholder, pick, type Rec, rec, roleName, type View, valid } from './view.js'
 
 /** What every s3_assume method shares: the bucket, its region and the object policy. */
-export type AssumeTarget = { bucket: string; region: string; bucketStep: GuideStep }
-
 const accessKeysSteps = (t: AssumeTarget, auth: Rec): GuideStep[] => {
   const shape = S3AssumeAccessKeysSchema.shape
   const roleArn = pick(shape.roleArn, auth.roleArn, 'role-arn')

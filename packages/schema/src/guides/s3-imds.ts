@@ -4,8 +4,7 @@ import { ec2TrustPolicy } from '../render/iam-policies.js'
 import { json, q, shell, step } from './blocks.js'
 import { SCRIPT_FILES, scriptHint } from './files.js'
 import { s3PolicyBlock } from './s3.js'
-import type { AssumeTarget } from './s3-assume.js'
-import type { GuideStep } from './types.js'
+import type { AssumeTarget, GuideStep } from './types.js'
 import { isPlaceholder, pick, type Rec } from './view.js'
 
 const IMDS_DOCS =

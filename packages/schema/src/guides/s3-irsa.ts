@@ -4,8 +4,7 @@ import { irsaTrustPolicy, oidcProviderId, partitionOf } from '../render/iam-poli
 import { json, q, shell, step, yaml } from './blocks.js'
 import { SCRIPT_FILES, scriptHint } from './files.js'
 import { s3PolicyBlock } from './s3.js'
-import type { AssumeTarget } from './s3-assume.js'
-import type { GuideStep } from './types.js'
+import type { AssumeTarget, GuideStep } from './types.js'
 import { isPlaceholder, pick, type Rec, roleName, type View, valid } from './view.js'
 
 const EKS_IRSA_DOCS = 'https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html'

@@ -18,6 +18,9 @@ export type GuideStep = {
   links?: { label: string; url: string }[]
 }
 
+/** The bucket an s3_assume method's steps grant access to, and the step that creates it. */
+export type AssumeTarget = { bucket: string; region: string; bucketStep: GuideStep }
+
 /** Where a guide section belongs: a wizard section, or the final install that follows them all. */
 export type GuideSectionId = SectionId | 'install'
 

@@ -1,5 +1,5 @@
 import type { CheckTarget, DeploymentConfig } from '@portkey-setup/schema'
-import type { StepId } from '../steps'
+import type { StepId } from '../step-types'
 
 export const TARGET_LABEL: Record<CheckTarget, string> = {
   registry: 'Image registry',

@@ -1,15 +1,17 @@
 import type { ConfigIssue } from '@portkey-setup/schema'
-import { STEPS } from '../steps'
 import { useWizardContext } from '../use-wizard'
 
 /** What stands between the user and a download, each item linking to the step that fixes it. */
 export const ValidationSummary = ({ issues }: { issues: readonly ConfigIssue[] }) => {
-  const { goTo } = useWizardContext()
-  const byStep = STEPS.map((step) => ({
-    step,
-    issues: issues.filter((i) => step.fields.some((f) => f === i.path[0])),
-  })).filter((g) => g.issues.length > 0)
-  const other = issues.filter((i) => !STEPS.some((s) => s.fields.some((f) => f === i.path[0])))
+  // The steps come from the wizard, not the registry: the registry loads this Review code itself.
+  const { goTo, steps } = useWizardContext()
+  const byStep = steps
+    .map((step) => ({
+      step,
+      issues: issues.filter((i) => step.fields.some((f) => f === i.path[0])),
+    }))
+    .filter((g) => g.issues.length > 0)
+  const other = issues.filter((i) => !steps.some((s) => s.fields.some((f) => f === i.path[0])))
 
   return (
     <section

@@ -1,22 +1,10 @@
 import type { SectionId } from '@portkey-setup/schema'
 import { SECTION_IDS } from '@portkey-setup/schema'
-import { type ComponentType, lazy } from 'react'
-import type { FormValues } from '../../lib/initial-values'
+import { lazy } from 'react'
+import type { StepDef, StepId } from '../step-types'
 import { ChartStep } from './chart-step'
 
-export type StepId = SectionId | 'review'
-
-export type StepDef = {
-  id: StepId
-  title: string
-  intro: string
-  /** Top-level config keys this step edits; "Next" validates exactly these. */
-  fields: readonly (keyof FormValues)[]
-  optional?: boolean
-  /** Show the setup guide for this section beside the fields. */
-  guide: boolean
-  Component: ComponentType
-}
+export type { StepDef, StepId } from '../step-types'
 
 // The first step ships with the initial bundle; the others load on demand (and are prefetched when idle).
 const loaders = {
