@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import {
@@ -9,7 +9,6 @@ import {
   renderBundleFiles,
 } from '@portkey-setup/schema'
 import { cluster, kubectl, type RunResult, sh } from './cluster.js'
-import { parseManifests } from './helm.js'
 import type { KObject } from './objects.js'
 
 /** A downloaded bundle, unzipped with the system unzip as a user would, with the files it holds. */
@@ -60,12 +59,10 @@ export const objectsIn = async (namespace: string): Promise<KObject[]> => {
   return (JSON.parse(r.stdout) as { items: KObject[] }).items
 }
 
-/** Applies manifests with kubectl, as a user's own tooling (or Vault's operator) would. */
-export const applyObjects = async (namespace: string, yamlText: string) => {
+/** Applies manifests with kubectl into an existing namespace, as a user's own tooling (or Vault's operator) would. */
+export const applyObjects = async (namespace: string, text: string): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), 'pk-apply-'))
-  writeFileSync(join(dir, 'o.yaml'), yamlText)
-  await kubectl(['create', 'namespace', namespace])
+  writeFileSync(join(dir, 'o.yaml'), text)
   const r = await kubectl(['apply', '-n', namespace, '-f', join(dir, 'o.yaml')])
   if (r.code !== 0) throw new Error(`kubectl apply failed: ${r.stderr}`)
-  return parseManifests(readFileSync(join(dir, 'o.yaml'), 'utf8'))
 }
