@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defaultClientConditions, defineConfig } from 'vite'
 
 // The API serves the built wizard on :8080; in development Vite serves it and forwards /api there.
 const apiTarget = process.env.PORTKEY_API_URL ?? 'http://127.0.0.1:8080'
@@ -26,6 +26,8 @@ const groups = [
 
 export default defineConfig({
   plugins: [react()],
+  // @portkey-setup/schema is read from its TypeScript source: no rebuild of the package in development.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   server: { host: '127.0.0.1', proxy: api },
   preview: { host: '127.0.0.1', proxy: api },
   build: {
