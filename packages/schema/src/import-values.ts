@@ -15,7 +15,7 @@ import {
   readOtel,
   readSync,
 } from './import/sections.js'
-import { UNMODELLED_ENV_KEYS } from './render/chart-defaults.js'
+import { UNMODELLED_ENV_KEYS } from './chart/facts.js'
 
 export type { ImportWarning }
 export type ImportResult = { config: DeepPartial<DeploymentConfigInput>; warnings: ImportWarning[] }

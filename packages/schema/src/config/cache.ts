@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { bool, isHost, secret } from './fields.js'
+import { bool, choice, doc, isHost, option, secret } from './fields.js'
 
 export const CACHE_STORES = ['redis', 'aws-elastic-cache', 'custom'] as const
 export const DEFAULT_REDIS_URL = 'redis://redis:6379'
@@ -18,25 +18,64 @@ const redisUrl = secret('Redis URL', 2048).superRefine((v, ctx) => {
   if (/\s/.test(v)) return fail('Redis URL must not contain spaces: percent-encode them as %20.')
 })
 
-export const CacheSchema = z
-  .strictObject({
-    store: z
-      .enum(CACHE_STORES, { error: 'Cache store must be "redis", "aws-elastic-cache" or "custom".' })
-      .default('redis')
-      .describe(
-        'CACHE_STORE: redis deploys Redis in the cluster; aws-elastic-cache uses ElastiCache; custom is any Redis ≥ 6.2.',
-      ),
-    url: redisUrl
-      .default(DEFAULT_REDIS_URL)
-      .describe('REDIS_URL, with the password if the server needs one.'),
-    tls: bool('TLS', false).describe(
-      'REDIS_TLS_ENABLED; the chart supports TLS only with aws-elastic-cache.',
-    ),
-    mode: z
-      .enum(['standalone', 'cluster'], { error: 'Redis mode must be "standalone" or "cluster".' })
-      .default('standalone')
-      .describe('REDIS_MODE: cluster for Redis Cluster (ElastiCache cluster mode enabled).'),
+/** Every store is a Redis the gateway reaches by URL; which of them decides what may be set (config/index.ts). */
+const redisFields = (placeholder: string) => ({
+  url: redisUrl.default(DEFAULT_REDIS_URL).meta(
+    doc('How the gateway reaches Redis, with the password if the server needs one.', {
+      env: 'REDIS_URL',
+      placeholder,
+    }),
+  ),
+  tls: bool('Use TLS (rediss://)', false).meta(
+    doc('Connect over TLS. The chart supports TLS only with Amazon ElastiCache.', {
+      env: 'REDIS_TLS_ENABLED',
+    }),
+  ),
+  mode: choice('Redis mode', ['standalone', 'cluster'], {
+    standalone: { title: 'Standalone', when: 'One Redis server, or a primary with replicas.' },
+    cluster: { title: 'Cluster', when: 'Redis Cluster, e.g. ElastiCache with cluster mode on.' },
   })
-  .describe('Cache store (CACHE_STORE).')
+    .default('standalone')
+    .meta(doc('Whether the server is a single node or a Redis Cluster.', { env: 'REDIS_MODE' })),
+})
+
+export const ChartRedisCacheSchema = z
+  .strictObject({
+    store: option(
+      'redis',
+      'Redis deployed by the chart',
+      'Choose this unless you already run Redis: the chart starts one next to the gateway.',
+    ).default('redis'),
+    ...redisFields(DEFAULT_REDIS_URL),
+  })
+  .describe('The chart deploys a single Redis next to the gateway.')
+
+export const ElasticacheCacheSchema = z
+  .strictObject({
+    store: option(
+      'aws-elastic-cache',
+      'Amazon ElastiCache',
+      'Choose this on AWS for managed Redis, with TLS and cluster mode when you need them.',
+    ),
+    ...redisFields('redis://user:password@host:6379'),
+  })
+  .describe('Amazon ElastiCache for Redis.')
+
+export const CustomCacheSchema = z
+  .strictObject({
+    store: option(
+      'custom',
+      'Another Redis you run',
+      'Choose this to use any Redis 6.2 or newer that the cluster can reach.',
+    ),
+    ...redisFields('redis://user:password@host:6379'),
+  })
+  .describe('Any Redis 6.2 or newer.')
+
+export const CacheSchema = z
+  .discriminatedUnion('store', [ChartRedisCacheSchema, ElasticacheCacheSchema, CustomCacheSchema], {
+    error: 'Cache store must be "redis", "aws-elastic-cache" or "custom".',
+  })
+  .meta({ title: 'Cache store', description: 'The Redis the gateway caches in.', 'x-env': 'CACHE_STORE' })
 
 export type Cache = z.infer<typeof CacheSchema>

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { supports } from '../chart/capabilities.js'
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from '../chart/releases.js'
-import { dnsLabel } from './fields.js'
+import { dnsLabel, doc } from './fields.js'
 
 /** The chart default files the wizard's values diff ships: one before secretKeys (1.3.1), one after. */
 export const KNOWN_CHART_VERSIONS = ['1.0.7', '1.7.7'] as const
@@ -20,23 +20,26 @@ export const ChartSchema = z
         error: `Chart version is not a released portkey-ai/gateway chart: choose a release from ${OLDEST} to ${LATEST_CHART_VERSION} (the newest, ${LATEST_CHART_VERSION}, is the default).`,
       })
       .default(DEFAULT_CHART_VERSION)
-      .describe(
-        'Version of the portkey-ai/gateway Helm chart to install, one of its released versions; the scripts pin it with --version.',
-      ),
+      .meta({
+        title: 'Chart version',
+        ...doc(
+          'The release of the portkey-ai/gateway Helm chart to install; the scripts pin it with --version.',
+        ),
+      }),
     releaseName: dnsLabel('Release name', 53)
       .default('portkey-ai')
-      .describe('Helm release name; install and uninstall use the same one.'),
+      .meta(doc('The Helm release name; install and uninstall use the same one.')),
     namespace: dnsLabel('Namespace')
       .default('portkeyai')
-      .describe('Kubernetes namespace the gateway runs in; created on install if missing.'),
+      .meta(doc('The Kubernetes namespace the gateway runs in; install creates it when missing.')),
   })
   .describe('Which chart to install, and where.')
 
 export const GatewaySchema = z
   .strictObject({
-    serviceName: dnsLabel('Service name')
+    serviceName: dnsLabel('Gateway service name')
       .default('portkeyenterprise')
-      .describe('SERVICE_NAME the gateway reports itself as.'),
+      .meta(doc('The name the gateway reports itself as.', { env: 'SERVICE_NAME' })),
   })
   .describe('Gateway identity.')
 

@@ -1,15 +1,21 @@
 import { z } from 'zod'
-import { roleArn, s3Bucket } from './fields.js'
+import { doc, option, roleArn, s3Bucket } from './fields.js'
 
 export const DataServiceDisabledSchema = z.strictObject({
-  enabled: z.literal(false).describe('Do not deploy the data service.'),
+  enabled: option(false, 'Off', 'Do not deploy the data service.'),
 })
 
 export const DataServiceEnabledSchema = z.strictObject({
-  enabled: z.literal(true).describe('Deploy the data service (finetunes and log exports).'),
-  finetunesBucket: s3Bucket('Finetunes bucket').describe('FINETUNES_BUCKET (S3 only).'),
-  finetunesRoleArn: roleArn('Finetunes role ARN').describe('FINETUNES_AWS_ROLE_ARN.'),
-  logExportsBucket: s3Bucket('Log exports bucket').optional().describe('LOG_EXPORTS_BUCKET.'),
+  enabled: option(true, 'On', 'Deploy the data service (finetunes and log exports).'),
+  finetunesBucket: s3Bucket('Finetunes bucket').meta(
+    doc('The S3 bucket finetuning files are kept in.', { env: 'FINETUNES_BUCKET' }),
+  ),
+  finetunesRoleArn: roleArn('Finetunes role ARN').meta(
+    doc('The role the data service assumes to reach that bucket.', { env: 'FINETUNES_AWS_ROLE_ARN' }),
+  ),
+  logExportsBucket: s3Bucket('Log exports bucket')
+    .optional()
+    .meta(doc('An S3 bucket for log exports, if you want them.', { env: 'LOG_EXPORTS_BUCKET' })),
 })
 
 export const DataServiceSchema = z
@@ -17,6 +23,9 @@ export const DataServiceSchema = z
     error: 'Data service "enabled" must be true or false.',
   })
   .default({ enabled: false })
-  .describe('Optional data service for finetuning and log exports (needs an S3 log store).')
+  .meta({
+    title: 'Deploy the data service (finetunes and log exports)',
+    description: 'Optional. It needs an Amazon S3 log store (s3 or s3_assume).',
+  })
 
 export type DataService = z.infer<typeof DataServiceSchema>

@@ -16,10 +16,29 @@ const CONTROL =
 /** True when a value fits on one line of YAML, an env file and a shell word. */
 export const isSingleLine = (v: string) => !CONTROL.test(v)
 
+declare module 'zod' {
+  interface GlobalMeta {
+    /** Example shown in an empty input. */
+    'x-placeholder'?: string
+    /** The environment key(s) the value is written to. */
+    'x-env'?: string | readonly string[]
+    /** Never logged, stored in a draft or put in a script. */
+    'x-secret'?: boolean
+    /** For an enum: each value's title and "choose this when". */
+    'x-choices'?: Record<string, { title: string; when: string }>
+  }
+}
+
+/**
+ * The label is declared once, here: it is the schema's title, which the form shows and the
+ * OpenAPI document carries, and every message below names the field by it.
+ */
 const requiredText = (label: string) =>
-  z.string({
-    error: (iss) => (iss.input === undefined ? `${label} is required.` : `${label} must be text.`),
-  })
+  z
+    .string({
+      error: (iss) => (iss.input === undefined ? `${label} is required.` : `${label} must be text.`),
+    })
+    .meta({ title: label })
 
 /** Message for a whole section or nested object that is missing or not an object. */
 export const objectError = (label: string, fix: string) => ({
@@ -191,4 +210,33 @@ export const httpUrl = (label: string, example: string) =>
   })
 
 export const bool = (label: string, fallback: boolean) =>
-  z.boolean({ error: `${label} must be true or false.` }).default(fallback)
+  z
+    .boolean({ error: `${label} must be true or false.` })
+    .meta({ title: label })
+    .default(fallback)
+
+/** A field's help for a person, its env key(s) and an example, as schema metadata. */
+export const doc = (help: string, more: { env?: string | readonly string[]; placeholder?: string } = {}) => ({
+  description: help,
+  ...(more.env ? { 'x-env': more.env } : {}),
+  ...(more.placeholder ? { 'x-placeholder': more.placeholder } : {}),
+})
+
+/** A discriminant: the choice's title and when to choose it travel with its value. */
+export const option = <const V extends string | boolean>(value: V, title: string, when: string) =>
+  z.literal(value).meta({ title, description: when })
+
+/** One of a few named values; each value's title and "choose this when" travel with it. */
+export const choice = <const V extends readonly [string, ...string[]]>(
+  label: string,
+  values: V,
+  docs: { [K in V[number]]: { title: string; when: string } },
+) =>
+  z
+    .enum(values, {
+      error: `${label} must be ${values
+        .map((v) => `"${v}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' or $1')}.`,
+    })
+    .meta({ title: label, 'x-choices': docs })

@@ -5,6 +5,7 @@ import {
   azureAccount,
   azureContainer,
   bool,
+  doc,
   externalId,
   gcsBucket,
   guid,
@@ -13,6 +14,7 @@ import {
   ident,
   isHost,
   looseRegion,
+  option,
   roleArn,
   s3Bucket,
   secret,
@@ -85,7 +87,7 @@ export const MongoTlsCaSchema = z
       105,
     )
       .default('document_db.pem')
-      .describe('File name the CA is mounted as, under /etc/shared/.'),
+      .meta(doc('The name the certificate is mounted as, under /etc/shared/ in the gateway pod.')),
     pem: z
       .string({ error: 'CA certificate is required: paste the PEM text.' })
       .max(262144, { error: 'CA certificate is too large: use at most 256 KiB of PEM.' })
@@ -93,20 +95,42 @@ export const MongoTlsCaSchema = z
         error:
           'CA certificate must be PEM text: one or more blocks from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.',
       })
-      .describe(
-        'PEM of the CA that signed the server certificate (e.g. the Amazon DocumentDB global bundle).',
-      ),
+      .meta({
+        title: 'CA certificate',
+        ...doc(
+          'The PEM of the authority that signed the server certificate, such as the Amazon DocumentDB global bundle.',
+        ),
+      }),
   })
-  .describe('CA certificate for TLS to Mongo or DocumentDB, shipped in a ConfigMap.')
+  .meta({
+    title: 'TLS CA',
+    ...doc('A CA certificate for TLS to MongoDB or DocumentDB, shipped to the pod in a ConfigMap.'),
+  })
 
 export const MongoLogStoreSchema = z
   .strictObject({
-    type: z.literal('mongo').describe('MongoDB or Amazon DocumentDB.'),
-    connectionUrl: mongoUrl.describe('MONGO_DB_CONNECTION_URL, with user and password.'),
-    database: mongoName('Database').describe('MONGO_DATABASE.'),
-    collection: mongoCollection('Collection').describe('MONGO_COLLECTION_NAME, where request logs go.'),
-    hooksCollection: mongoCollection('Generation hooks collection').describe(
-      'MONGO_GENERATION_HOOKS_COLLECTION_NAME, where guardrail hook results go.',
+    type: option(
+      'mongo',
+      'MongoDB or Amazon DocumentDB',
+      'Choose this if you already run MongoDB or DocumentDB and want the logs there.',
+    ),
+    connectionUrl: mongoUrl.meta(
+      doc('The full connection string, with the user and password the gateway signs in with.', {
+        env: 'MONGO_DB_CONNECTION_URL',
+        placeholder: 'mongodb://user:password@host:27017/?tls=true',
+      }),
+    ),
+    database: mongoName('Database').meta(
+      doc('The database the log collections live in.', { env: 'MONGO_DATABASE' }),
+    ),
+    collection: mongoCollection('Log collection').meta(
+      doc('Where request and response logs are written.', { env: 'MONGO_COLLECTION_NAME' }),
+    ),
+    // The README spells the key GENERATION_, the chart's values file GENERATIONS_: both are set.
+    hooksCollection: mongoCollection('Generation hooks collection').meta(
+      doc('Where the results of guardrail hooks are written.', {
+        env: ['MONGO_GENERATION_HOOKS_COLLECTION_NAME', 'MONGO_GENERATIONS_HOOKS_COLLECTION_NAME'],
+      }),
     ),
     tlsCa: MongoTlsCaSchema.optional(),
   })
@@ -114,54 +138,94 @@ export const MongoLogStoreSchema = z
 
 // ---- S3 and S3-compatible ---------------------------------------------------------------------
 
-const keyPair = {
-  accessKey: awsAccessKeyId('Access key').describe('LOG_STORE_ACCESS_KEY.'),
-  secretKey: secret('Secret key', 256).describe('LOG_STORE_SECRET_KEY.'),
-}
+const region = (help: string) => awsRegion().meta(doc(help, { env: 'LOG_STORE_REGION' }))
+const bucket = () =>
+  s3Bucket().meta(
+    doc('The bucket request and response logs are written to.', { env: 'LOG_STORE_GENERATIONS_BUCKET' }),
+  )
+
+const keyPair = (who = '') => ({
+  accessKey: awsAccessKeyId(`Access key ID${who}`).meta(
+    doc('The key ID of an access key allowed to write to the bucket.', { env: 'LOG_STORE_ACCESS_KEY' }),
+  ),
+  secretKey: secret(`Secret access key${who}`, 256).meta(
+    doc('The secret that belongs to that key ID.', { env: 'LOG_STORE_SECRET_KEY' }),
+  ),
+})
 
 export const S3LogStoreSchema = z
   .strictObject({
-    type: z.literal('s3').describe('Amazon S3 with an access key.'),
-    region: awsRegion().describe('LOG_STORE_REGION, e.g. us-east-1.'),
-    bucket: s3Bucket().describe('LOG_STORE_GENERATIONS_BUCKET.'),
-    ...keyPair,
+    type: option(
+      's3',
+      'Amazon S3 with access keys',
+      'The simplest choice on AWS when an access key pair may live in the cluster.',
+    ),
+    region: region('The AWS region of the bucket, such as us-east-1.'),
+    bucket: bucket(),
+    ...keyPair(),
   })
   .describe('Amazon S3 with long-term access keys.')
 
 export const WasabiLogStoreSchema = z
   .strictObject({
-    type: z.literal('wasabi').describe('Wasabi hot cloud storage.'),
-    region: awsRegion().describe('Wasabi region, e.g. us-east-1 or eu-central-1.'),
-    bucket: s3Bucket().describe('LOG_STORE_GENERATIONS_BUCKET.'),
-    ...keyPair,
+    type: option('wasabi', 'Wasabi', 'Choose this for low-cost S3-compatible storage with an access key.'),
+    region: region('The Wasabi region of the bucket, such as us-east-1 or eu-central-1.'),
+    bucket: bucket(),
+    ...keyPair(),
   })
   .describe('Wasabi, through its S3 API.')
 
 export const GcsLogStoreSchema = z
   .strictObject({
-    type: z.literal('gcs').describe('Google Cloud Storage in S3 interoperability mode.'),
-    region: looseRegion().describe('Bucket location, e.g. us-central1 or auto.'),
-    bucket: gcsBucket().describe('LOG_STORE_GENERATIONS_BUCKET.'),
+    type: option(
+      'gcs',
+      'Google Cloud Storage',
+      'Choose this on Google Cloud, using HMAC keys of a service account.',
+    ),
+    region: looseRegion('Bucket location').meta(
+      doc('Where the bucket lives, such as us-central1, or auto.', { env: 'LOG_STORE_REGION' }),
+    ),
+    bucket: gcsBucket().meta(
+      doc('The bucket request and response logs are written to.', { env: 'LOG_STORE_GENERATIONS_BUCKET' }),
+    ),
     accessKey: ident(
       'HMAC access key',
       /^[A-Za-z0-9]{4,128}$/,
       'use the HMAC key id from Cloud Storage settings.',
       128,
-    )
-      .meta({ 'x-secret': true })
-      .describe('HMAC key id of a service account (Cloud Storage → Settings → Interoperability).'),
-    secretKey: secret('HMAC secret', 256).describe('HMAC secret of that key.'),
+    ).meta({
+      'x-secret': true,
+      ...doc('The HMAC key ID of a service account, from Cloud Storage settings under Interoperability.', {
+        env: 'LOG_STORE_ACCESS_KEY',
+      }),
+    }),
+    secretKey: secret('HMAC secret', 256).meta(
+      doc('The secret of that HMAC key.', { env: 'LOG_STORE_SECRET_KEY' }),
+    ),
   })
   .describe('Google Cloud Storage with HMAC keys.')
 
 export const NetappLogStoreSchema = z
   .strictObject({
-    type: z.literal('netapp').describe('NetApp StorageGRID or ONTAP S3.'),
-    region: looseRegion().describe('LOG_STORE_REGION as your NetApp S3 endpoint expects it.'),
-    bucket: s3Bucket().optional().describe('LOG_STORE_GENERATIONS_BUCKET, if your endpoint needs one.'),
-    ...keyPair,
-    basePath: httpUrl('Base path', 'https://s3.netapp.example.com').describe(
-      'LOG_STORE_BASEPATH: the S3 endpoint URL of your NetApp system.',
+    type: option(
+      'netapp',
+      'NetApp S3',
+      'Choose this for on-premises StorageGRID or ONTAP S3 behind your own endpoint.',
+    ),
+    region: looseRegion().meta(
+      doc('The region name your NetApp S3 endpoint expects.', { env: 'LOG_STORE_REGION' }),
+    ),
+    bucket: s3Bucket()
+      .optional()
+      .meta(
+        doc('The bucket for the logs, if your endpoint needs one.', { env: 'LOG_STORE_GENERATIONS_BUCKET' }),
+      ),
+    ...keyPair(),
+    basePath: httpUrl('S3 endpoint (base path)', 'https://s3.netapp.example.com').meta(
+      doc('The URL of the S3 endpoint of your NetApp system.', {
+        env: 'LOG_STORE_BASEPATH',
+        placeholder: 'https://s3.netapp.example.com',
+      }),
     ),
   })
   .describe('NetApp S3-compatible storage.')
@@ -170,11 +234,21 @@ export const NetappLogStoreSchema = z
 
 export const S3AssumeAccessKeysSchema = z
   .strictObject({
-    method: z.literal('access_keys').describe('Method 1: Portkey keys assume a role in your account.'),
-    accessKey: awsAccessKeyId('Access key').describe('LOG_STORE_ACCESS_KEY supplied by Portkey.'),
-    secretKey: secret('Secret key', 256).describe('LOG_STORE_SECRET_KEY supplied by Portkey.'),
-    roleArn: roleArn().describe('LOG_STORE_AWS_ROLE_ARN: the role you created for Portkey.'),
-    externalId: externalId().describe('LOG_STORE_AWS_EXTERNAL_ID required by the role trust policy.'),
+    method: option(
+      'access_keys',
+      'Keys from Portkey assume your role',
+      'Choose this when Portkey gave you keys and an ExternalId; works wherever the gateway runs.',
+    ),
+    ...keyPair(' from Portkey'),
+    roleArn: roleArn().meta(
+      doc('The role you created for Portkey to assume in your account.', {
+        env: 'LOG_STORE_AWS_ROLE_ARN',
+        placeholder: 'arn:aws:iam::123456789012:role/PortkeyLogs',
+      }),
+    ),
+    externalId: externalId().meta(
+      doc('The ExternalId the trust policy of that role requires.', { env: 'LOG_STORE_AWS_EXTERNAL_ID' }),
+    ),
     portkeyPrincipalArn: ident(
       'Portkey principal ARN',
       /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(root|(user|role)\/[A-Za-z0-9+=,.@_/-]{1,512})$/,
@@ -182,15 +256,26 @@ export const S3AssumeAccessKeysSchema = z
       600,
     )
       .optional()
-      .describe('The Portkey AWS principal your role trusts; Portkey shares it. Fills the trust policy.'),
+      .meta(
+        doc('The Portkey AWS principal your role trusts, as Portkey shared it; it fills the trust policy.'),
+      ),
   })
   .describe('Long-term keys from Portkey assume a role with an ExternalId.')
 
 export const S3AssumeIrsaSchema = z
   .strictObject({
-    method: z.literal('irsa').describe('Method 2: IAM Roles for Service Accounts on EKS.'),
-    roleArn: roleArn().describe(
-      'Role the gateway service account assumes; added as eks.amazonaws.com/role-arn.',
+    method: option(
+      'irsa',
+      'IRSA (EKS service account)',
+      'Choose this on EKS with an OIDC provider: the pod gets the role, no keys at all.',
+    ),
+    roleArn: roleArn().meta(
+      doc(
+        'The role the gateway service account assumes; it is added as the eks.amazonaws.com/role-arn annotation.',
+        {
+          placeholder: 'arn:aws:iam::123456789012:role/PortkeyIrsa',
+        },
+      ),
     ),
     clusterName: ident(
       'EKS cluster name',
@@ -199,33 +284,43 @@ export const S3AssumeIrsaSchema = z
       100,
     )
       .optional()
-      .describe('EKS cluster name, used to fill the OIDC commands.'),
+      .meta(doc('The name of the EKS cluster, used to fill in the OIDC commands.')),
     oidcProviderUrl: httpUrl('OIDC provider URL', 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE')
       .optional()
-      .describe('OIDC issuer of the cluster, from aws eks describe-cluster.'),
+      .meta(doc('The OIDC issuer of the cluster, as aws eks describe-cluster shows it.')),
   })
   .describe('IRSA: the pod identity assumes the role; no keys.')
 
 export const S3AssumeImdsSchema = z
   .strictObject({
-    method: z.literal('imds').describe('Method 3: the node instance role through IMDS.'),
-    imdsV1: bool('IMDS v1', false).describe('Set only when the nodes allow IMDSv1; IMDSv2 needs nothing.'),
-    roleName: iamName('Role name')
+    method: option(
+      'imds',
+      'Node instance role (IMDS)',
+      'Choose this on EC2 nodes without IRSA: the gateway uses the instance profile.',
+    ),
+    imdsV1: bool('Nodes use IMDSv1', false).meta(
+      doc('Turn this on only when the nodes allow IMDSv1; IMDSv2 needs nothing.', { env: 'AWS_IMDS_V1' }),
+    ),
+    roleName: iamName('Instance role name')
       .optional()
-      .describe('Name for the instance role, used to fill the IAM commands.'),
+      .meta(doc('The name of the node instance role, used to fill in the IAM commands.')),
   })
   .describe('IMDS: the node role (EC2 instance profile) is used; no keys.')
 
 export const S3AssumeLogStoreSchema = z
   .strictObject({
-    type: z.literal('s3_assume').describe('Amazon S3 through an assumed IAM role.'),
-    region: awsRegion().describe('LOG_STORE_REGION.'),
-    bucket: s3Bucket().describe('LOG_STORE_GENERATIONS_BUCKET.'),
+    type: option(
+      's3_assume',
+      'Amazon S3 with an IAM role',
+      'Choose this on AWS when keys must not sit in the cluster: a cross-account role, IRSA or the node role.',
+    ),
+    region: region('The AWS region of the bucket, such as us-east-1.'),
+    bucket: bucket(),
     auth: z
       .discriminatedUnion('method', [S3AssumeAccessKeysSchema, S3AssumeIrsaSchema, S3AssumeImdsSchema], {
         error: 'Auth method must be "access_keys", "irsa" or "imds".',
       })
-      .describe('How the gateway obtains the role.'),
+      .meta({ title: 'How the gateway gets the role', description: 'How the gateway obtains the role.' }),
   })
   .describe('Amazon S3 with an IAM role (cross-account keys, IRSA or IMDS).')
 
@@ -233,39 +328,74 @@ export const S3AssumeLogStoreSchema = z
 
 export const AzureKeyAuthSchema = z
   .strictObject({
-    mode: z.literal('key').describe('Storage account access key.'),
-    key: secret('Storage account key', 256).describe('AZURE_STORAGE_KEY.'),
+    mode: option(
+      'key',
+      'Storage account key',
+      'The simplest choice when shared-key access is allowed on the account.',
+    ),
+    key: secret('Storage account key', 256).meta(
+      doc('An access key of the storage account.', { env: 'AZURE_STORAGE_KEY' }),
+    ),
   })
   .describe('Shared key of the storage account.')
 
 export const AzureManagedAuthSchema = z
   .strictObject({
-    mode: z.literal('managed').describe('Managed identity of the node or pod.'),
+    mode: option(
+      'managed',
+      'Managed identity',
+      'Choose this on AKS or Azure VMs with a managed identity: no secret to store.',
+    ),
     clientId: guid('Managed identity client ID')
       .optional()
-      .describe('AZURE_MANAGED_CLIENT_ID; needed only with several user-assigned identities.'),
+      .meta(
+        doc('Needed only when the node or pod has several user-assigned identities.', {
+          env: 'AZURE_MANAGED_CLIENT_ID',
+        }),
+      ),
   })
   .describe('Azure managed identity; no secret.')
 
 export const AzureEntraAuthSchema = z
   .strictObject({
-    mode: z.literal('entra').describe('Microsoft Entra app registration (client credentials).'),
-    clientId: guid('Client ID').describe('AZURE_ENTRA_CLIENT_ID.'),
-    clientSecret: secret('Client secret', 512).describe('AZURE_ENTRA_CLIENT_SECRET.'),
-    tenantId: guid('Tenant ID').describe('AZURE_ENTRA_TENANT_ID.'),
+    mode: option(
+      'entra',
+      'Entra ID app',
+      'Choose this when shared keys are off and no managed identity is available.',
+    ),
+    clientId: guid('Client ID').meta(
+      doc('The application (client) ID of the app registration.', { env: 'AZURE_ENTRA_CLIENT_ID' }),
+    ),
+    clientSecret: secret('Client secret', 512).meta(
+      doc('A client secret of that app registration.', { env: 'AZURE_ENTRA_CLIENT_SECRET' }),
+    ),
+    tenantId: guid('Tenant ID').meta(
+      doc('The directory (tenant) ID the app belongs to.', { env: 'AZURE_ENTRA_TENANT_ID' }),
+    ),
   })
   .describe('Entra ID service principal.')
 
 export const AzureLogStoreSchema = z
   .strictObject({
-    type: z.literal('azure').describe('Azure Blob Storage.'),
-    account: azureAccount().describe('AZURE_STORAGE_ACCOUNT.'),
-    container: azureContainer().describe('AZURE_STORAGE_CONTAINER.'),
+    type: option(
+      'azure',
+      'Azure Blob Storage',
+      'Choose this on Azure: a storage key, a managed identity or an Entra app.',
+    ),
+    account: azureAccount().meta(doc('The name of the storage account.', { env: 'AZURE_STORAGE_ACCOUNT' })),
+    container: azureContainer().meta(
+      doc('The blob container the logs are written to.', { env: 'AZURE_STORAGE_CONTAINER' }),
+    ),
     auth: z
       .discriminatedUnion('mode', [AzureKeyAuthSchema, AzureManagedAuthSchema, AzureEntraAuthSchema], {
         error: 'Azure auth mode must be "key", "managed" or "entra".',
       })
-      .describe('How the gateway authenticates to the storage account.'),
+      .meta({
+        title: 'How the gateway signs in to the storage account',
+        description: 'How the gateway authenticates to the storage account.',
+        // The gateway reads an empty value as "use the account key".
+        'x-env': 'AZURE_AUTH_MODE',
+      }),
   })
   .describe('Azure Blob Storage.')
 
@@ -290,7 +420,11 @@ export const LogStoreSchema = z
           : `Log store type must be one of ${LOG_STORE_TYPES.join(', ')}.`,
     },
   )
-  .describe('Where the gateway stores request and response logs (LOG_STORE).')
+  .meta({
+    title: 'Log store',
+    description: 'Where the gateway stores request and response logs.',
+    'x-env': 'LOG_STORE',
+  })
 
 export type LogStore = z.infer<typeof LogStoreSchema>
 export type LogStoreType = LogStore['type']

@@ -1,14 +1,17 @@
 import { z } from 'zod'
-import { httpUrl, text } from './fields.js'
+import { doc, httpUrl, option, text } from './fields.js'
 
 export const OtelDisabledSchema = z.strictObject({
-  enabled: z.literal(false).describe('Do not push analytics to OpenTelemetry.'),
+  enabled: option(false, 'Off', 'Do not push analytics to OpenTelemetry.'),
 })
 
 export const OtelEnabledSchema = z.strictObject({
-  enabled: z.literal(true).describe('Also push analytics as OTLP logs.'),
-  endpoint: httpUrl('OTEL endpoint', 'http://otel-collector:4318').describe(
-    'OTEL_ENDPOINT: base URL of an OTLP/HTTP receiver (the gateway posts to /v1/logs).',
+  enabled: option(true, 'On', 'Also push analytics as OTLP logs.').meta({ 'x-env': 'OTEL_PUSH_ENABLED' }),
+  endpoint: httpUrl('OTLP/HTTP endpoint', 'http://otel-collector:4318').meta(
+    doc('The base URL of an OTLP/HTTP receiver; the gateway posts to /v1/logs under it.', {
+      env: 'OTEL_ENDPOINT',
+      placeholder: 'http://otel-collector:4318',
+    }),
   ),
   resourceAttributes: z
     .record(
@@ -23,7 +26,12 @@ export const OtelEnabledSchema = z.strictObject({
       { error: 'Resource attributes must be an object of name → value.' },
     )
     .default({})
-    .describe('OTEL_RESOURCE_ATTRIBUTES, e.g. {"deployment.environment": "production"}.'),
+    .meta({
+      title: 'Resource attributes',
+      ...doc('Attributes every pushed record carries, such as deployment.environment = production.', {
+        env: 'OTEL_RESOURCE_ATTRIBUTES',
+      }),
+    }),
 })
 
 export const OtelSchema = z
@@ -31,6 +39,9 @@ export const OtelSchema = z
     error: 'OTEL "enabled" must be true or false.',
   })
   .default({ enabled: false })
-  .describe('Optional OTLP push of analytics (OTEL_PUSH_ENABLED).')
+  .meta({
+    title: 'Also push analytics to an OpenTelemetry collector',
+    description: 'An optional OTLP push of the analytics.',
+  })
 
 export type Otel = z.infer<typeof OtelSchema>

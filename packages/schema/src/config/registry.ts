@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isSingleLine, k8sName, secret, text } from './fields.js'
+import { doc, isSingleLine, k8sName, option, secret, text } from './fields.js'
 
 export const DEFAULT_REGISTRY_SERVER = 'https://index.docker.io/v1/'
 export const REGISTRY_SECRET_NAME = 'portkeyenterpriseregistrycredentials'
@@ -14,30 +14,40 @@ const registryServer = text('Registry server', 512).refine(
 
 export const RegistryCreateSchema = z
   .strictObject({
-    mode: z.literal('create').describe('The chart creates the image pull secret from these credentials.'),
+    mode: option(
+      'create',
+      'Use the credentials Portkey sent',
+      'Choose this if you have the Docker username and token from Portkey; the chart makes the pull secret.',
+    ),
     server: registryServer
       .default(DEFAULT_REGISTRY_SERVER)
-      .describe('Registry the Portkey images are pulled from.'),
-    username: text('Registry username', 256).describe('Docker user name shared by Portkey.'),
-    password: secret('Registry password or token').describe('Docker token shared by Portkey.'),
+      .meta(doc('The registry the Portkey images are pulled from.')),
+    username: text('Username', 256).meta(doc('The Docker user name Portkey shared.')),
+    password: secret('Password or access token').meta(doc('The Docker token Portkey shared.')),
     email: z
       .string()
-      .max(254, { error: 'Registry email is too long: use at most 254 characters.' })
+      .max(254, { error: 'Email is too long: use at most 254 characters.' })
       .regex(/^([^\s@]+@[^\s@]+)?$/, {
-        error: 'Registry email is not an email address: use name@example.com or leave it empty.',
+        error: 'Email is not an email address: use name@example.com or leave it empty.',
       })
       .refine(isSingleLine, {
-        error: 'Registry email must be a single line: remove control or invisible characters.',
+        error: 'Email must be a single line: remove control or invisible characters.',
       })
       .optional()
-      .describe('Optional email stored in the pull secret.'),
+      .meta({ title: 'Email', ...doc('An email address to store in the pull secret, if you want one.') }),
   })
   .describe('Create the pull secret from the registry credentials Portkey shared.')
 
 export const RegistryExistingSchema = z
   .strictObject({
-    mode: z.literal('existing').describe('Use an image pull secret that already exists in the namespace.'),
-    secretName: k8sName('Pull secret name').describe('Name of the existing docker-registry Secret.'),
+    mode: option(
+      'existing',
+      'Use a pull secret I already have',
+      'Choose this if your cluster already holds a docker-registry Secret for the Portkey images.',
+    ),
+    secretName: k8sName('Pull secret name').meta(
+      doc('The name of the docker-registry Secret in the namespace.'),
+    ),
   })
   .describe('Reference a pull secret you manage yourself.')
 
@@ -48,6 +58,9 @@ export const RegistrySchema = z
         ? 'Registry is required: choose "create" with the credentials Portkey shared, or "existing" with a pull secret name.'
         : 'Registry mode must be "create" (give credentials) or "existing" (name a pull secret).',
   })
-  .describe('How the cluster authenticates to the Portkey image registry.')
+  .meta({
+    title: 'Image pull credentials',
+    description: 'How the cluster authenticates to the Portkey image registry.',
+  })
 
 export type Registry = z.infer<typeof RegistrySchema>

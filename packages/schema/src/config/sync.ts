@@ -1,10 +1,14 @@
 import { z } from 'zod'
-import { ident, objectError, secret } from './fields.js'
+import { doc, ident, objectError, secret } from './fields.js'
 
 export const SyncSchema = z
   .strictObject(
     {
-      clientAuth: secret('Client auth key', 1024).describe('PORTKEY_CLIENT_AUTH shared by Portkey.'),
+      clientAuth: secret('Client auth key', 1024).meta(
+        doc('The key Portkey shared that lets this gateway sync with the control plane.', {
+          env: 'PORTKEY_CLIENT_AUTH',
+        }),
+      ),
       organisations: z
         .array(
           ident(
@@ -17,10 +21,13 @@ export const SyncSchema = z
         )
         .min(1, { error: 'Add at least one organisation ID to sync.' })
         .max(100, { error: 'At most 100 organisations can be synced.' })
-        .describe('ORGANISATIONS_TO_SYNC: the organisation IDs this gateway serves.'),
+        .meta({
+          title: 'Organisations to sync',
+          ...doc('The IDs of the organisations this gateway serves.', { env: 'ORGANISATIONS_TO_SYNC' }),
+        }),
     },
     objectError('Sync', 'enter the client auth key and the organisations Portkey shared.'),
   )
-  .describe('Sync with the Portkey control plane.')
+  .meta({ title: 'Sync', description: 'Sync with the Portkey control plane.' })
 
 export type Sync = z.infer<typeof SyncSchema>

@@ -1,6 +1,6 @@
 import { ClickhouseAnalyticsSchema } from '../config/analytics.js'
 import { OtelEnabledSchema } from '../config/otel.js'
-import { otelResourceAttributes } from '../env.js'
+import { otelResourceAttributes } from '../env/index.js'
 import { inClusterRun, q, section, shell, step, text } from './blocks.js'
 import type { GuideSection, GuideStep } from './types.js'
 import { pick, type Rec, rec, type View } from './view.js'

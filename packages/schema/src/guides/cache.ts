@@ -1,4 +1,4 @@
-import { CacheSchema, DEFAULT_REDIS_URL } from '../config/cache.js'
+import { CACHE_STORES, type Cache, CustomCacheSchema, DEFAULT_REDIS_URL } from '../config/cache.js'
 import { inClusterRun, q, section, shell, step } from './blocks.js'
 import type { GuideSection, GuideStep } from './types.js'
 import { rec, type View, valid } from './view.js'
@@ -39,8 +39,8 @@ const pingStep = (v: View, host: string, port: string, tls: boolean, cluster: bo
 
 export const cacheGuide = (v: View): GuideSection => {
   const c = rec(v.root.cache)
-  const shape = CacheSchema.shape
-  const store = valid(shape.store, c.store) ?? 'redis'
+  const shape = CustomCacheSchema.shape
+  const store = (CACHE_STORES as readonly unknown[]).includes(c.store) ? (c.store as Cache['store']) : 'redis'
   const cluster = c.mode === 'cluster'
   const mode = cluster ? ', cluster mode' : ''
   if (store === 'redis')

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_REDIS_URL, SECTION_IDS } from '../config/index.js'
-import { splitEnvironment } from '../env.js'
+import { splitEnvironment } from '../env/index.js'
 import { type FixtureName, fixtures, SENTINEL } from '../fixtures/index.js'
 import { iamPolicyDocuments } from '../render/iam-files.js'
 import { scriptFiles } from '../render/scripts.js'

@@ -1,4 +1,4 @@
-import { CHART_NAME, GATEWAY_PORT, HELM_REPO_NAME, HELM_REPO_URL } from '../render/scripts/common.js'
+import { CHART_NAME, GATEWAY_PORT, HELM_REPO_NAME, HELM_REPO_URL } from '../chart/facts.js'
 import { q, section, shell, step } from './blocks.js'
 import { RESOURCES_CONFIG_FILE, SCRIPT_FILES, VALUES_FILE } from './files.js'
 import type { GuideSection, GuideStep } from './types.js'

@@ -1,5 +1,5 @@
 import { MongoLogStoreSchema, MongoTlsCaSchema } from '../config/log-store.js'
-import { SHARED_MOUNT_DIR } from '../env.js'
+import { SHARED_MOUNT_DIR } from '../env/index.js'
 import { q, section, shell, step } from './blocks.js'
 import type { GuideSection, GuideStep } from './types.js'
 import { pick, type Rec, rec, type View, valid } from './view.js'

@@ -1,6 +1,6 @@
 import { LOG_STORE_TYPES } from '../config/index.js'
-import { mongoQueryStart, SHARED_MOUNT_DIR } from '../env.js'
-import { IRSA_ANNOTATION } from '../render/chart-defaults.js'
+import { mongoQueryStart, SHARED_MOUNT_DIR } from '../env/index.js'
+import { IRSA_ANNOTATION } from '../chart/facts.js'
 import { fieldText, type ImportContext, type Loose, own, ownArray, ownObject } from './reader.js'
 
 const P = 'logStore'

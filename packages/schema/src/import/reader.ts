@@ -1,6 +1,6 @@
 import { type Document, isAlias, isMap, isScalar, type Node } from 'yaml'
-import { isSecretEnvKey } from '../env.js'
-import { isPlaceholder } from '../render/chart-defaults.js'
+import { isSecretEnvKey } from '../env/index.js'
+import { isPlaceholder } from '../chart/facts.js'
 
 export type ImportWarning = { path: (string | number)[]; message: string }
 export type Path = (string | number)[]

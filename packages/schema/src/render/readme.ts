@@ -2,7 +2,8 @@ import type { DeploymentConfig } from '../config/index.js'
 import { guideFor } from '../guides/guide.js'
 import type { GuideBlock, GuideSection, GuideStep } from '../guides/types.js'
 import { readmeFiles } from './readme-files.js'
-import { GATEWAY_PORT, gatewayDeploymentName } from './scripts/common.js'
+import { GATEWAY_PORT } from '../chart/facts.js'
+import { gatewayDeploymentName } from './scripts/common.js'
 import type { BundleFile } from './types.js'
 
 /**

@@ -5,13 +5,7 @@ import { serviceIamScripts } from './scripts/iam-services.js'
 import { createSecretScript, secretsEnvFile } from './scripts/secrets.js'
 import type { BundleFile } from './types.js'
 
-export {
-  gatewayDeploymentName,
-  HELM_REPO_NAME,
-  HELM_REPO_URL,
-  type SecretsPlan,
-  secretsPlan,
-} from './scripts/common.js'
+export { gatewayDeploymentName, type SecretsPlan, secretsPlan } from './scripts/common.js'
 export { RESOURCES_CONFIG_PATH, VALUES_PATH } from './scripts/helm.js'
 export { REGISTRY_ENV_KEYS, SECRETS_ENV_PATH, secretsEnvEntries } from './scripts/secrets.js'
 

@@ -1,12 +1,8 @@
 import { type DeploymentConfig, REGISTRY_SECRET_NAME } from '../../config/index.js'
-import { CHART_NAME } from '../chart-defaults.js'
+import { CHART_NAME } from '../../chart/facts.js'
 import { shellComment, shellReadonly } from '../shell.js'
 import { type BundleFile, SCRIPT_MODE } from '../types.js'
 
-export { CHART_NAME } from '../chart-defaults.js'
-export const HELM_REPO_NAME = 'portkey-ai'
-export const HELM_REPO_URL = 'https://portkey-ai.github.io/helm'
-export const GATEWAY_PORT = 8787
 
 export const NEED_AWS =
   "need aws 'see https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html'"

@@ -1,6 +1,6 @@
 import { isSingleLine } from '../../config/fields.js'
 import type { DeploymentConfig } from '../../config/index.js'
-import { splitEnvironment } from '../../env.js'
+import { splitEnvironment } from '../../env/index.js'
 import { type BundleFile, SECRET_MODE } from '../types.js'
 import { needsCreateSecret, optionLines, script, secretsPlan } from './common.js'
 

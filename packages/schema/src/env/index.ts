@@ -1,0 +1,109 @@
+import { GATEWAY_PORT } from '../chart/facts.js'
+import type { DeploymentConfig } from '../config/index.js'
+import { activeBindings, envBindings } from './bindings.js'
+
+export * from './bindings.js'
+
+/** Env keys whose values are secrets: kept out of values.yaml unless secrets are inline. */
+export const SECRET_ENV_KEYS: readonly string[] = [
+  ...new Set(envBindings().flatMap((b) => (b.secret ? b.env : []))),
+]
+const secretKeySet = new Set(SECRET_ENV_KEYS)
+export const isSecretEnvKey = (key: string) => secretKeySet.has(key)
+
+/** Where an uploaded Mongo CA lands inside the gateway pod. */
+export const SHARED_MOUNT_DIR = '/etc/shared'
+
+/**
+ * Where the query of a Mongo URL starts (-1 without one). The search starts after the user info,
+ * since a password typed without percent-encoding may hold a '?'.
+ */
+export const mongoQueryStart = (url: string): number => {
+  const authority = url.indexOf('://') + 3
+  const slash = url.indexOf('/', authority)
+  const at = url.lastIndexOf('@', slash < 0 ? url.length : slash)
+  return url.indexOf('?', Math.max(authority, at + 1))
+}
+
+/** The Mongo URL the gateway gets: with tlsCAFile pointing at the mounted CA when one is uploaded. */
+export const mongoUrlWithCa = (url: string, caFileName: string | undefined): string => {
+  if (!caFileName) return url
+  const param = `tlsCAFile=${SHARED_MOUNT_DIR}/${caFileName}`
+  const q = mongoQueryStart(url)
+  if (q >= 0) return `${url}${q === url.length - 1 ? '' : '&'}${param}`
+  // The driver wants a path before the query: mongodb://host/?opt
+  const afterScheme = url.indexOf('://') + 3
+  return url.indexOf('/', afterScheme) >= 0 ? `${url}?${param}` : `${url}/?${param}`
+}
+
+/**
+ * OTEL_RESOURCE_ATTRIBUTES: k=v pairs, with , = % ; " \ and white space percent-encoded in values
+ * (W3C baggage rules). encodeURIComponent writes the UTF-8 bytes, so non-ASCII spaces decode back.
+ */
+export const otelResourceAttributes = (attrs: Record<string, string>): string =>
+  Object.keys(attrs)
+    .sort()
+    .map((k) => `${k}=${(attrs[k] ?? '').replace(/[%,=;\s"\\]/gu, (c) => encodeURIComponent(c))}`)
+    .join(',')
+
+/**
+ * How a bound value is written when plain text is not enough. Everything else is written as it
+ * is: text as text, booleans as "true"/"false", lists joined with commas; an absent optional
+ * value is left out.
+ */
+const ENCODERS: Record<string, (value: unknown, c: DeploymentConfig) => string | undefined> = {
+  // The uploaded CA is mounted into the pod, and the URL points the driver at it.
+  'logStore.connectionUrl': (v, c) =>
+    mongoUrlWithCa(String(v), c.logStore.type === 'mongo' ? c.logStore.tlsCa?.fileName : undefined),
+  // The gateway reads an empty AZURE_AUTH_MODE as "use the account key".
+  'logStore.auth.mode': (v) => (v === 'key' ? '' : String(v)),
+  // Without a client ID the managed identity of the node is used; the key must still be there.
+  'logStore.auth.clientId': (v) => (v === undefined ? '' : String(v)),
+  'otel.resourceAttributes': (v) => otelResourceAttributes(v as Record<string, string>) || undefined,
+  // The gateway knows only "cluster"; anything else means a single node.
+  'cache.mode': (v) => (v === 'cluster' ? 'cluster' : ''),
+}
+
+const plain = (v: unknown): string | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v.join(',') : String(v)
+
+/** Keys no field carries: the gateway port, and Bedrock's fallback to the principal role. */
+const addFixedKeys = (c: DeploymentConfig, env: Record<string, string>, after: string) => {
+  if (after === 'gateway') env.PORT = String(GATEWAY_PORT)
+  const b = c.bedrock
+  // Method 1: the principal role is the one LOG_STORE_AWS_ROLE_ARN names.
+  if (after === 'bedrock' && b.enabled && b.assumeRoleCredentials)
+    env.LOG_STORE_AWS_ROLE_ARN ??= b.principalRoleArn
+}
+
+/**
+ * config -> environment.data, exactly as config-contract.md tabulates it, from the fields' env
+ * bindings. Every value is a string; keys appear in the chart's own order and only when the
+ * chosen path uses them.
+ */
+export const toEnvironment = (c: DeploymentConfig): Record<string, string> => {
+  const env: Record<string, string> = {}
+  let section: string | undefined
+  for (const b of activeBindings(c)) {
+    const id = String(b.path[0])
+    if (section !== undefined && id !== section) addFixedKeys(c, env, section)
+    section = id
+    const encode = ENCODERS[b.path.join('.')]
+    const value = encode ? encode(b.value, c) : plain(b.value)
+    if (value !== undefined) for (const key of b.env) env[key] = value
+  }
+  if (section !== undefined) addFixedKeys(c, env, section)
+  return env
+}
+
+/** Splits the environment by where it is delivered for the chosen secrets mode. */
+export const splitEnvironment = (c: DeploymentConfig) => {
+  const env = toEnvironment(c)
+  const data: Record<string, string> = {}
+  const secrets: Record<string, string> = {}
+  for (const [k, v] of Object.entries(env)) {
+    if (c.secrets.mode !== 'inline' && isSecretEnvKey(k)) secrets[k] = v
+    else data[k] = v
+  }
+  return { data, secrets }
+}
