@@ -1,6 +1,6 @@
 import { DeploymentConfigSchema } from '../config/index.js'
 import { ExistingSecretSchema, VaultSecretsSchema } from '../config/secrets.js'
-import { SECRET_ENV_KEYS } from '../env/index.js'
+import { activeBindings } from '../env/index.js'
 import { vaultSecretKeys, vaultSecretName } from '../render/env-data.js'
 import { CHART_NAME } from '../chart/facts.js'
 import { q, section, shell, step, text } from './blocks.js'
@@ -9,27 +9,12 @@ import type { GuideSection } from './types.js'
 import { pick, type Rec, rec, type View } from './view.js'
 
 /**
- * The secret environment keys the chosen path uses, read from a partial config (the full
- * config's splitEnvironment says the same once it is valid; a test holds them together).
+ * The secret environment keys the chosen path uses, read from a partial config through the same
+ * env bindings toEnvironment writes (so a guide cannot list a key the bundle does not deliver).
  */
-export const secretEnvKeysOf = (root: Rec): string[] => {
-  const ls = rec(root.logStore)
-  const auth = rec(ls.auth)
-  const used = new Set<string>(['REDIS_URL', 'PORTKEY_CLIENT_AUTH'])
-  const keys = ['LOG_STORE_ACCESS_KEY', 'LOG_STORE_SECRET_KEY']
-  if (ls.type === 'mongo') used.add('MONGO_DB_CONNECTION_URL')
-  if (['s3', 'wasabi', 'gcs', 'netapp'].includes(ls.type as string)) for (const k of keys) used.add(k)
-  if (ls.type === 's3_assume' && auth.method === 'access_keys') for (const k of keys) used.add(k)
-  if (ls.type === 'azure' && auth.mode === 'key') used.add('AZURE_STORAGE_KEY')
-  if (ls.type === 'azure' && auth.mode === 'entra') used.add('AZURE_ENTRA_CLIENT_SECRET')
-  if (rec(root.analytics).store === 'clickhouse') used.add('ANALYTICS_STORE_PASSWORD')
-  const b = rec(root.bedrock)
-  if (b.enabled === true && b.assumeRoleCredentials !== undefined) {
-    used.add('AWS_ASSUME_ROLE_ACCESS_KEY_ID')
-    used.add('AWS_ASSUME_ROLE_SECRET_ACCESS_KEY')
-  }
-  return SECRET_ENV_KEYS.filter((k) => used.has(k))
-}
+export const secretEnvKeysOf = (root: Rec): string[] => [
+  ...new Set(activeBindings(root).flatMap((b) => (b.secret ? b.env : []))),
+]
 
 /** The path the kv command takes: KV v2 API paths carry /data/ after the mount, the CLI adds it itself. */
 const kvCliPath = (path: string) => path.replace(/^([^/]+)\/data\//, '$1/')

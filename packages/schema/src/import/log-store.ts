@@ -1,9 +1,18 @@
-import { LOG_STORE_TYPES } from '../config/index.js'
-import { mongoQueryStart, SHARED_MOUNT_DIR } from '../env/index.js'
 import { IRSA_ANNOTATION } from '../chart/facts.js'
+import { LOG_STORE_TYPES, LogStoreSchema } from '../config/index.js'
+import { mongoQueryStart, SHARED_MOUNT_DIR } from '../env/index.js'
+import { schemaAt, unionOption } from '../meta/walk.js'
+import { readBound } from './bound.js'
 import { fieldText, type ImportContext, type Loose, own, ownArray, ownObject } from './reader.js'
 
 const P = 'logStore'
+
+/** The schema of a log store type, or of one sign-in method of a type. */
+const branch = (type: string, method?: string) => {
+  if (method === undefined) return unionOption(LogStoreSchema, type)
+  const auth = schemaAt(LogStoreSchema, ['auth'], { type })
+  return auth && unionOption(auth, method)
+}
 
 /** The role IRSA gives the gateway, from serviceAccount.annotations. */
 export const irsaRoleFrom = (ctx: ImportContext): string | undefined => {
@@ -51,8 +60,7 @@ const readMongo = (ctx: ImportContext): Loose => {
     out.connectionUrl = s.url
     caFile = s.caFile
   }
-  out.database = ctx.get('MONGO_DATABASE', [P, 'database'])
-  out.collection = ctx.get('MONGO_COLLECTION_NAME', [P, 'collection'])
+  Object.assign(out, readBound(ctx, branch('mongo'), [P], { skip: ['connectionUrl', 'hooksCollection'] }))
   const readme = ctx.get('MONGO_GENERATION_HOOKS_COLLECTION_NAME', [P, 'hooksCollection'], false)
   const chart = ctx.get('MONGO_GENERATIONS_HOOKS_COLLECTION_NAME', [P, 'hooksCollection'], false)
   if (readme && chart && readme !== chart)
@@ -81,20 +89,13 @@ const readMongo = (ctx: ImportContext): Loose => {
   return out
 }
 
-const readS3Like = (ctx: ImportContext, type: string): Loose => {
-  const out: Loose = { type }
-  out.region = ctx.get('LOG_STORE_REGION', [P, 'region'])
-  out.bucket = ctx.get('LOG_STORE_GENERATIONS_BUCKET', [P, 'bucket'], type !== 'netapp')
-  out.accessKey = ctx.get('LOG_STORE_ACCESS_KEY', [P, 'accessKey'])
-  out.secretKey = ctx.get('LOG_STORE_SECRET_KEY', [P, 'secretKey'])
-  if (type === 'netapp') out.basePath = ctx.get('LOG_STORE_BASEPATH', [P, 'basePath'])
-  return out
-}
+const readS3Like = (ctx: ImportContext, type: string): Loose => ({
+  type,
+  ...readBound(ctx, branch(type), [P]),
+})
 
 const readS3Assume = (ctx: ImportContext): Loose => {
-  const out: Loose = { type: 's3_assume' }
-  out.region = ctx.get('LOG_STORE_REGION', [P, 'region'])
-  out.bucket = ctx.get('LOG_STORE_GENERATIONS_BUCKET', [P, 'bucket'])
+  const out: Loose = { type: 's3_assume', ...readBound(ctx, branch('s3_assume'), [P]) }
   const irsaRole = irsaRoleFrom(ctx)
   if (irsaRole !== undefined) {
     out.auth = { method: 'irsa', roleArn: irsaRole }
@@ -120,36 +121,23 @@ const readS3Assume = (ctx: ImportContext): Loose => {
   }
   out.auth = {
     method: 'access_keys',
-    accessKey: ctx.get('LOG_STORE_ACCESS_KEY', [P, 'auth', 'accessKey']),
-    secretKey: ctx.get('LOG_STORE_SECRET_KEY', [P, 'auth', 'secretKey']),
-    roleArn: ctx.get('LOG_STORE_AWS_ROLE_ARN', [P, 'auth', 'roleArn']),
-    externalId: ctx.get('LOG_STORE_AWS_EXTERNAL_ID', [P, 'auth', 'externalId']),
+    ...readBound(ctx, branch('s3_assume', 'access_keys'), [P, 'auth']),
   }
   return out
 }
 
 const readAzure = (ctx: ImportContext): Loose => {
-  const out: Loose = { type: 'azure' }
-  out.account = ctx.get('AZURE_STORAGE_ACCOUNT', [P, 'account'])
-  out.container = ctx.get('AZURE_STORAGE_CONTAINER', [P, 'container'])
+  const out: Loose = { type: 'azure', ...readBound(ctx, branch('azure'), [P]) }
   const mode = (ctx.get('AZURE_AUTH_MODE', [P, 'auth', 'mode'], false) ?? '').trim().toLowerCase()
-  if (mode === 'managed') {
-    const clientId = ctx.get('AZURE_MANAGED_CLIENT_ID', [P, 'auth', 'clientId'], false)
-    out.auth = { mode: 'managed', ...(clientId === undefined ? {} : { clientId }) }
-  } else if (mode === 'entra')
-    out.auth = {
-      mode: 'entra',
-      clientId: ctx.get('AZURE_ENTRA_CLIENT_ID', [P, 'auth', 'clientId']),
-      clientSecret: ctx.get('AZURE_ENTRA_CLIENT_SECRET', [P, 'auth', 'clientSecret']),
-      tenantId: ctx.get('AZURE_ENTRA_TENANT_ID', [P, 'auth', 'tenantId']),
-    }
+  const auth = (m: string) => readBound(ctx, branch('azure', m), [P, 'auth'])
+  if (mode === 'managed' || mode === 'entra') out.auth = { mode, ...auth(mode) }
   else {
     if (mode !== '')
       ctx.warn(
         [P, 'auth', 'mode'],
         `AZURE_AUTH_MODE "${mode}" is not managed or entra; the account key is assumed (leave it empty for a key).`,
       )
-    out.auth = { mode: 'key', key: ctx.get('AZURE_STORAGE_KEY', [P, 'auth', 'key']) }
+    out.auth = { mode: 'key', ...auth('key') }
   }
   return out
 }

@@ -1,6 +1,6 @@
 import { type Document, isAlias, isMap, isScalar, type Node } from 'yaml'
-import { isSecretEnvKey } from '../env/index.js'
 import { isPlaceholder } from '../chart/facts.js'
+import { isSecretEnvKey } from '../env/index.js'
 
 export type ImportWarning = { path: (string | number)[]; message: string }
 export type Path = (string | number)[]

@@ -1,5 +1,5 @@
-import { REGISTRY_SECRET_NAME } from '../config/index.js'
 import { isPlaceholder } from '../chart/facts.js'
+import { REGISTRY_SECRET_NAME } from '../config/index.js'
 import {
   fieldText,
   type ImportContext,

@@ -1,12 +1,19 @@
-import { CACHE_STORES } from '../config/index.js'
+import {
+  CACHE_STORES,
+  ClickhouseAnalyticsSchema,
+  GatewaySchema,
+  OtelEnabledSchema,
+  SyncSchema,
+} from '../config/index.js'
+import { readBound } from './bound.js'
 import { fieldText, type ImportContext, isTrue, type Loose, own, ownObject } from './reader.js'
 
 export const readGateway = (ctx: ImportContext): Loose | undefined => {
   const port = ctx.get('PORT', ['gateway'], false)
   if (port !== undefined && port.trim() !== '8787')
     ctx.warn(['gateway'], `PORT is ${port}; portkey-setup keeps the gateway on 8787.`)
-  const serviceName = ctx.get('SERVICE_NAME', ['gateway', 'serviceName'], false)
-  return serviceName === undefined ? undefined : { serviceName }
+  const gateway = readBound(ctx, GatewaySchema, ['gateway'])
+  return Object.keys(gateway).length ? gateway : undefined
 }
 
 export const readAnalytics = (ctx: ImportContext): Loose | undefined => {
@@ -20,16 +27,9 @@ export const readAnalytics = (ctx: ImportContext): Loose | undefined => {
     )
     return undefined
   }
-  const P = 'analytics'
-  return {
-    store,
-    endpoint: ctx.get('ANALYTICS_STORE_ENDPOINT', [P, 'endpoint']),
-    user: ctx.get('ANALYTICS_STORE_USER', [P, 'user']),
-    password: ctx.get('ANALYTICS_STORE_PASSWORD', [P, 'password']),
-    logTable: ctx.get('ANALYTICS_LOG_TABLE', [P, 'logTable'], false),
-    feedbackTable: ctx.get('ANALYTICS_FEEDBACK_TABLE', [P, 'feedbackTable'], false),
-    generationHooksTable: ctx.get('ANALYTICS_GENERATION_HOOKS_TABLE', [P, 'generationHooksTable'], false),
-  }
+  // Older values files leave the table names empty; the form then asks for them without a warning here.
+  const lenient = ['logTable', 'feedbackTable', 'generationHooksTable']
+  return { store, ...readBound(ctx, ClickhouseAnalyticsSchema, ['analytics'], { lenient }) }
 }
 
 /** OTEL_RESOURCE_ATTRIBUTES: k=v pairs separated by commas, values percent-decoded (W3C baggage). */
@@ -66,7 +66,7 @@ export const readOtel = (ctx: ImportContext): Loose => {
   const attrs = ctx.get('OTEL_RESOURCE_ATTRIBUTES', ['otel', 'resourceAttributes'], false)
   return {
     enabled: true,
-    endpoint: ctx.get('OTEL_ENDPOINT', ['otel', 'endpoint']),
+    ...readBound(ctx, OtelEnabledSchema, ['otel']),
     resourceAttributes: attrs === undefined ? {} : parseOtelAttributes(ctx, attrs),
   }
 }
@@ -100,7 +100,7 @@ export const readCache = (ctx: ImportContext): Loose | undefined => {
 export const readSync = (ctx: ImportContext): Loose => {
   const orgs = ctx.get('ORGANISATIONS_TO_SYNC', ['sync', 'organisations'])
   return {
-    clientAuth: ctx.get('PORTKEY_CLIENT_AUTH', ['sync', 'clientAuth']),
+    ...readBound(ctx, SyncSchema, ['sync']),
     organisations:
       orgs === undefined
         ? undefined

@@ -1,0 +1,27 @@
+import type { z } from 'zod'
+import { docOf } from '../meta/docs.js'
+import { defOf, peel, shapeOf } from '../meta/walk.js'
+import type { ImportContext, Loose, Path } from './reader.js'
+
+/**
+ * Reads the text fields of one config object from the env keys their bindings name, in the order
+ * the schema declares them. A field is required unless it is optional or has a default; `lenient`
+ * lists fields a values file may leave empty without a warning, and `skip` the ones the caller
+ * reads itself (lists, switches and the few fields with a special spelling).
+ */
+export const readBound = (
+  ctx: ImportContext,
+  schema: z.ZodType | undefined,
+  base: Path,
+  { lenient = [], skip = [] }: { lenient?: string[]; skip?: string[] } = {},
+): Loose => {
+  const out: Loose = {}
+  for (const [key, field] of Object.entries(schema ? (shapeOf(schema) ?? {}) : {})) {
+    const env = docOf(field).env[0]
+    const { inner, optional, hasDefault } = peel(field)
+    if (!env || skip.includes(key) || defOf(inner).type !== 'string') continue
+    const v = ctx.get(env, [...base, key], !optional && !hasDefault && !lenient.includes(key))
+    if (v !== undefined) out[key] = v
+  }
+  return out
+}
