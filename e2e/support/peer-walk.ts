@@ -32,8 +32,8 @@ export const peerWalk = (): Walk => {
         await choose(page, 'Your own ClickHouse')
         await fillAll(page, {
           'ClickHouse endpoint': `${host}:${peers.clickhouse.httpPort}`,
-          User: peers.clickhouse.user,
-          Password: peers.clickhouse.password,
+          'ClickHouse user': peers.clickhouse.user,
+          'ClickHouse password': peers.clickhouse.password,
           'Log table': 'portkey.generations',
           'Feedback table': 'portkey.feedbacks',
           'Generation hooks table': 'portkey.generation_hooks',

@@ -15,7 +15,7 @@ export const ChartVersionField = () => {
   return (
     <div className="field" data-field={NAME}>
       <label className="field__label" htmlFor={meta.id}>
-        Chart version
+        {meta.label}
       </label>
       <select
         id={meta.id}
@@ -35,7 +35,13 @@ export const ChartVersionField = () => {
           </option>
         ))}
       </select>
-      <FieldMessages helpId={meta.helpId} help={meta.description} errorId={meta.errorId} error={meta.error} />
+      <FieldMessages
+        helpId={meta.helpId}
+        help={meta.description}
+        env={meta.env}
+        errorId={meta.errorId}
+        error={meta.error}
+      />
       <div id={meta.noteId} className="field__note" aria-live="polite">
         {missing.length === 0 ? (
           <p>This release has everything portkey-setup can configure.</p>

@@ -1,26 +1,32 @@
 import { RadioGroup } from 'radix-ui'
 import { useController, useFormContext } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
+import { toPath } from '../lib/path'
+import { type Choice, choicesAt } from '../lib/schema-path'
 import { FieldMessages } from './field-message'
 import { describedBy, useFieldMeta } from './use-field-meta'
 
-export type Choice = { value: string; title: string; when: string }
+export type { Choice }
 
 type Props = {
   /** Dot path of the discriminator, e.g. "logStore.type". */
   name: string
-  legend: string
-  choices: readonly Choice[]
+  /** Only where the context needs other words than the schema's title. */
+  legend?: string
+  /** Only where the schema's choices need narrowing; otherwise read from the schema. */
+  choices?: readonly Choice[]
   /** Called instead of a plain change, so a section can reset to the new branch. */
   onChoose?: (value: string) => void
   compact?: boolean
 }
 
 /** A radio group as cards: each option says in one line when to choose it. */
-export const ChoiceCards = ({ name, legend, choices, onChoose, compact = false }: Props) => {
-  const { control } = useFormContext<FormValues>()
+export const ChoiceCards = ({ name, onChoose, compact = false, ...props }: Props) => {
+  const { control, getValues } = useFormContext<FormValues>()
   const { field } = useController({ control, name: name as never })
   const meta = useFieldMeta(name, { parentErrors: true })
+  const legend = props.legend ?? meta.label ?? name
+  const choices = props.choices ?? choicesAt(toPath(name), getValues())
   const legendId = `${meta.id}-legend`
   const value = typeof field.value === 'string' ? field.value : ''
   return (
@@ -78,7 +84,13 @@ export const ChoiceCards = ({ name, legend, choices, onChoose, compact = false }
           )
         })}
       </RadioGroup.Root>
-      <FieldMessages helpId={meta.helpId} help={meta.description} errorId={meta.errorId} error={meta.error} />
+      <FieldMessages
+        helpId={meta.helpId}
+        help={meta.description}
+        env={meta.env}
+        errorId={meta.errorId}
+        error={meta.error}
+      />
     </fieldset>
   )
 }

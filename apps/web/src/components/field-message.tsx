@@ -1,12 +1,17 @@
-/** Help under a control, then its error; both are referenced by the control's aria-describedby. */
+/**
+ * Help under a control (with the env keys the value is written to, shown apart from the help),
+ * then its error; both are referenced by the control's aria-describedby.
+ */
 export const FieldMessages = ({
   helpId,
   help,
+  env = [],
   errorId,
   error,
 }: {
   helpId: string
   help?: string | undefined
+  env?: readonly string[]
   errorId: string
   error?: string | undefined
 }) => (
@@ -14,6 +19,19 @@ export const FieldMessages = ({
     {help ? (
       <p id={helpId} className="field__help">
         {help}
+        {env.length ? (
+          <span className="field__env">
+            {' '}
+            Sets{' '}
+            {env.map((k, i) => (
+              <span key={k}>
+                {i ? ' and ' : ''}
+                <code>{k}</code>
+              </span>
+            ))}
+            .
+          </span>
+        ) : null}
       </p>
     ) : null}
     {error ? (

@@ -4,8 +4,10 @@ import type { HTMLInputTypeAttribute, ReactNode } from 'react'
 export type FieldProps = {
   /** Dot path into the config, e.g. "logStore.bucket". */
   name: string
-  label: string
+  /** Only where the context needs other words than the schema's label. */
+  label?: string
   type?: HTMLInputTypeAttribute
+  /** Overrides the schema's placeholder (e.g. one that depends on another field). */
   placeholder?: string
   autoComplete?: string
   list?: string

@@ -6,13 +6,17 @@ import { SecretField } from './secret-field'
 import { describedBy, useFieldMeta } from './use-field-meta'
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v)
+// A number input's text becomes a number, so the schema sees what the config holds.
+const toNumber = (v: unknown) => (v === '' || v === undefined ? undefined : Number(v))
 
-/** A labelled text input whose help text comes from the schema; secret fields render as SecretField. */
+/** A text input labelled and explained by the schema; secret fields render as SecretField. */
 export const Field = (props: FieldProps) => {
-  const { name, label, type = 'text', placeholder, autoComplete = 'off', list, note } = props
+  const { name, type = 'text', autoComplete = 'off', list, note } = props
   const { register } = useFormContext<FormValues>()
   const meta = useFieldMeta(name)
   if (meta.secret) return <SecretField {...props} />
+  const label = props.label ?? meta.label ?? name
+  const placeholder = props.placeholder ?? meta.placeholder
   return (
     <div className="field" data-field={name}>
       <label className="field__label" htmlFor={meta.id}>
@@ -34,9 +38,22 @@ export const Field = (props: FieldProps) => {
           meta.description && meta.helpId,
           note ? meta.noteId : undefined,
         )}
-        {...register(name as never, meta.optional ? { setValueAs: emptyToUndefined } : {})}
+        {...register(
+          name as never,
+          type === 'number'
+            ? { setValueAs: toNumber }
+            : meta.optional
+              ? { setValueAs: emptyToUndefined }
+              : {},
+        )}
       />
-      <FieldMessages helpId={meta.helpId} help={meta.description} errorId={meta.errorId} error={meta.error} />
+      <FieldMessages
+        helpId={meta.helpId}
+        help={meta.description}
+        env={meta.env}
+        errorId={meta.errorId}
+        error={meta.error}
+      />
       {note ? (
         <p id={meta.noteId} className="field__note">
           {note}

@@ -21,11 +21,12 @@ const sameRecord = (a: Record<string, string>, b: unknown) => JSON.stringify(a) 
  * Edits a record (e.g. OTEL resource attributes) as name/value rows. Each row is checked with the
  * record's own key and value schemas, so the rules stay in the config model.
  */
-export const KeyValueEditor = ({ name, legend }: { name: string; legend: string }) => {
+export const KeyValueEditor = ({ name }: { name: string }) => {
   const { control, getValues } = useFormContext<FormValues>()
   const { field } = useController({ control, name: name as never })
   const { errors, isSubmitted } = useFormState<FormValues>({ control, name: name as never })
   const meta = useFieldMeta(name)
+  const legend = meta.label ?? name
   const parts = (() => {
     const s = schemaAt(toPath(name), getValues())
     return s ? recordParts(s) : undefined
@@ -138,7 +139,13 @@ export const KeyValueEditor = ({ name, legend }: { name: string; legend: string 
       >
         Add attribute
       </button>
-      <FieldMessages helpId={meta.helpId} help={meta.description} errorId={meta.errorId} error={meta.error} />
+      <FieldMessages
+        helpId={meta.helpId}
+        help={meta.description}
+        env={meta.env}
+        errorId={meta.errorId}
+        error={meta.error}
+      />
     </fieldset>
   )
 }

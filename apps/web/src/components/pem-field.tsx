@@ -9,17 +9,10 @@ const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}\.(pem|crt)$/
  * A CA certificate: pick a .pem/.crt file or paste it. The file is read in the browser; its name becomes
  * the mounted file name when it is a plain one.
  */
-export const PemField = ({
-  name,
-  fileNameField,
-  label,
-}: {
-  name: string
-  fileNameField: string
-  label: string
-}) => {
+export const PemField = ({ name, fileNameField }: { name: string; fileNameField: string }) => {
   const { register, setValue } = useFormContext<FormValues>()
   const meta = useFieldMeta(name)
+  const label = meta.label ?? name
   const fileInputId = `${meta.id}-file`
 
   const onFile = async (file: File | undefined) => {
@@ -57,7 +50,13 @@ export const PemField = ({
         aria-describedby={describedBy(meta.error && meta.errorId, meta.description && meta.helpId)}
         {...register(name as never)}
       />
-      <FieldMessages helpId={meta.helpId} help={meta.description} errorId={meta.errorId} error={meta.error} />
+      <FieldMessages
+        helpId={meta.helpId}
+        help={meta.description}
+        env={meta.env}
+        errorId={meta.errorId}
+        error={meta.error}
+      />
     </div>
   )
 }

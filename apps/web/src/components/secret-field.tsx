@@ -11,9 +11,12 @@ const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v)
  * A password input with a show/hide toggle. The schema marks the field secret, so the draft never keeps
  * it; the note under the field says so.
  */
-export const SecretField = ({ name, label, placeholder }: FieldProps) => {
+export const SecretField = (props: FieldProps) => {
+  const { name } = props
   const { register } = useFormContext<FormValues>()
   const meta = useFieldMeta(name)
+  const label = props.label ?? meta.label ?? name
+  const placeholder = props.placeholder ?? meta.placeholder
   const [visible, setVisible] = useState(false)
   const secretNoteId = `${meta.id}-secret`
   return (
@@ -52,7 +55,13 @@ export const SecretField = ({ name, label, placeholder }: FieldProps) => {
           <span className="visually-hidden"> {label}</span>
         </button>
       </div>
-      <FieldMessages helpId={meta.helpId} help={meta.description} errorId={meta.errorId} error={meta.error} />
+      <FieldMessages
+        helpId={meta.helpId}
+        help={meta.description}
+        env={meta.env}
+        errorId={meta.errorId}
+        error={meta.error}
+      />
       <p id={secretNoteId} className="field__secret-note">
         Secret: not saved in the draft.
       </p>

@@ -1,23 +1,20 @@
 import { useRef } from 'react'
 import { type FieldError, get, useController, useFormContext, useFormState } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
+import { toPath } from '../lib/path'
+import { fieldInfo } from '../lib/schema-path'
 import { FieldMessages } from './field-message'
 import { describedBy, fieldIds, useFieldMeta } from './use-field-meta'
 
 /** Edits a list of strings (e.g. organisation IDs): one input per row, add and remove buttons. */
-export const StringListEditor = ({
-  name,
-  legend,
-  itemLabel,
-}: {
-  name: string
-  legend: string
-  itemLabel: string
-}) => {
-  const { control } = useFormContext<FormValues>()
+export const StringListEditor = ({ name }: { name: string }) => {
+  const { control, getValues } = useFormContext<FormValues>()
   const { field } = useController({ control, name: name as never })
   const { errors } = useFormState<FormValues>({ control, name: name as never })
   const meta = useFieldMeta(name)
+  const legend = meta.label ?? name
+  // Rows are named by the schema of one item ("Organisation ID 1").
+  const itemLabel = fieldInfo([...toPath(name), 0], getValues()).label ?? 'Item'
   const items: string[] = Array.isArray(field.value) ? (field.value as string[]) : []
   // Stable row keys, so removing a row keeps focus and text on the right inputs.
   const keys = useRef<number[]>([])
@@ -89,6 +86,7 @@ export const StringListEditor = ({
       <FieldMessages
         helpId={meta.helpId}
         help={meta.description}
+        env={meta.env}
         errorId={meta.errorId}
         error={typeof listError === 'string' ? listError : undefined}
       />

@@ -1,12 +1,15 @@
 import { Switch } from 'radix-ui'
 import { useController, useFormContext } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
+import { toPath } from '../lib/path'
+import { fieldInfo } from '../lib/schema-path'
 import { FieldMessages } from './field-message'
 import { describedBy, useFieldMeta } from './use-field-meta'
 
 type Props = {
   name: string
-  label: string
+  /** Only where the context needs other words than the schema's label. */
+  label?: string
   /** Called instead of a plain change (e.g. to switch a section between its enabled/disabled branches). */
   onToggle?: (checked: boolean) => void
   /** Help to show instead of the schema's (for switches that stand for a whole optional section). */
@@ -14,10 +17,11 @@ type Props = {
 }
 
 /** An on/off setting as a Radix switch, labelled, with the schema's help text. */
-export const SwitchField = ({ name, label, onToggle, help }: Props) => {
+export const SwitchField = ({ name, onToggle, help, ...props }: Props) => {
   const { control } = useFormContext<FormValues>()
   const { field } = useController({ control, name: name as never })
   const meta = useFieldMeta(name)
+  const label = props.label ?? meta.label ?? name
   const description = help ?? meta.description
   return (
     <div className="field field--switch" data-field={name}>
@@ -39,25 +43,47 @@ export const SwitchField = ({ name, label, onToggle, help }: Props) => {
           {label}
         </label>
       </div>
-      <FieldMessages helpId={meta.helpId} help={description} errorId={meta.errorId} error={meta.error} />
+      <FieldMessages
+        helpId={meta.helpId}
+        help={description}
+        env={meta.env}
+        errorId={meta.errorId}
+        error={meta.error}
+      />
     </div>
   )
 }
 
-/** A plain checkbox for an optional nested object the user opts into (e.g. a TLS CA). */
-export const OptInToggle = ({
+type OptInProps = {
+  id: string
+  /** The optional object it adds; its schema title and help label the switch unless given here. */
+  name?: string
+  label?: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  help?: string
+}
+
+/** A switch for an optional nested object the user opts into (e.g. a TLS CA). */
+export const OptInToggle = ({ name, ...props }: OptInProps) => {
+  const { getValues } = useFormContext<FormValues>()
+  const info = name ? fieldInfo(toPath(name), getValues()) : undefined
+  return (
+    <OptInSwitch
+      {...props}
+      label={props.label ?? info?.label ?? name ?? props.id}
+      help={props.help ?? info?.description}
+    />
+  )
+}
+
+const OptInSwitch = ({
   id,
   label,
   checked,
   onChange,
   help,
-}: {
-  id: string
-  label: string
-  checked: boolean
-  onChange: (checked: boolean) => void
-  help?: string
-}) => (
+}: Omit<OptInProps, 'name'> & { label: string }) => (
   <div className="field field--switch">
     <div className="switch-row">
       <Switch.Root

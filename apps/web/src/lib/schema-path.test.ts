@@ -1,6 +1,7 @@
 // @vitest-environment node
 import {
   CacheSchema,
+  ChartRedisCacheSchema,
   LogStoreSchema,
   OtelEnabledSchema,
   S3AssumeAccessKeysSchema,
@@ -14,11 +15,11 @@ import { branchDefaults, fieldInfo, recordParts, schemaAt } from './schema-path'
 
 describe('fieldInfo', () => {
   it('reads help text from the schema, on the branch the values choose', () => {
-    expect(fieldInfo(['cache', 'url'], {}).description).toBe(CacheSchema.shape.url.description)
+    expect(fieldInfo(['cache', 'url'], {}).description).toBe(ChartRedisCacheSchema.shape.url.description)
     const wasabi = { logStore: { type: 'wasabi' } }
     const s3 = { logStore: { type: 's3' } }
     expect(fieldInfo(['logStore', 'region'], wasabi).description).toMatch(/Wasabi region/)
-    expect(fieldInfo(['logStore', 'region'], s3).description).toMatch(/LOG_STORE_REGION/)
+    expect(fieldInfo(['logStore', 'region'], s3).env).toEqual(['LOG_STORE_REGION'])
     const assume = { logStore: { type: 's3_assume', auth: { method: 'access_keys' } } }
     expect(fieldInfo(['logStore', 'auth', 'externalId'], assume).description).toBe(
       S3AssumeAccessKeysSchema.shape.externalId.description,
@@ -84,7 +85,8 @@ describe('help for a choice between branches', () => {
     expect(fieldInfo(['logStore', 'auth', 'method'], { logStore: { type: 's3_assume' } }).description).toBe(
       S3AssumeLogStoreSchema.shape.auth.description,
     )
-    // An enum (not a union) keeps its own help.
-    expect(fieldInfo(['cache', 'store'], {}).description).toBe(CacheSchema.shape.store.description)
+    // An enum (not a union) keeps its own help; a discriminator is explained by its union.
+    expect(fieldInfo(['cache', 'mode'], {}).description).toBe(ChartRedisCacheSchema.shape.mode.description)
+    expect(fieldInfo(['cache', 'store'], {}).description).toBe(CacheSchema.description)
   })
 })

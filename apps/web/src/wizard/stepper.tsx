@@ -1,5 +1,5 @@
 import { type MouseEvent, useEffect, useRef } from 'react'
-import type { StepDef, StepId } from './step-types'
+import type { StepId, StepMeta } from './step-types'
 
 export type StepState = 'current' | 'done' | 'error' | 'todo'
 
@@ -19,7 +19,7 @@ export const Stepper = ({
   stateOf,
   onSelect,
 }: {
-  steps: readonly StepDef[]
+  steps: readonly StepMeta[]
   current: StepId
   stateOf: (id: StepId) => StepState
   onSelect: (id: StepId) => void

@@ -1,63 +1,41 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import type { StepDef, StepId } from './step-types'
+import { useCallback, useMemo, useState } from 'react'
+import { REVIEW_ID, type StepId, type StepMeta } from './step-types'
+import { useStepUrl } from './use-step-url'
 
-/** Reads ?step= (only the step id: values never go into the URL or history). */
-const readStep = (ids: readonly StepId[]): StepId => {
-  const wanted = new URLSearchParams(window.location.search).get('step')
-  return ids.find((id) => id === wanted) ?? (ids[0] as StepId)
-}
-
-const writeStep = (id: StepId, how: 'push' | 'replace') => {
-  const url = new URL(window.location.href)
-  url.search = new URLSearchParams({ step: id }).toString()
-  // A fragment (#step-heading, left by the skip link) belongs to the step it was used on.
-  url.hash = ''
-  if (how === 'push') window.history.pushState(null, '', url)
-  else window.history.replaceState(null, '', url)
+/** The set with or without id; the same set when that changes nothing. */
+const toggled = (set: ReadonlySet<StepId>, id: StepId, on: boolean): ReadonlySet<StepId> => {
+  if (set.has(id) === on) return set
+  const next = new Set(set)
+  if (on) next.add(id)
+  else next.delete(id)
+  return next
 }
 
 /** Validates some sections; with focus, the first field in error gets it. */
-export type Validate = (fields: StepDef['fields'], focus: boolean) => Promise<boolean>
+export type Validate = (fields: StepMeta['fields'], focus: boolean) => Promise<boolean>
 
 /**
  * Step state, kept apart from rendering: the current step lives in the URL (?step=<id>), "next"
- * validates the step's sections first, and any step can be revisited.
+ * validates the step's sections first, and any step can be revisited. `steps` is the whole flow:
+ * the registry's steps, then Review, the terminal state.
  */
-export const useWizard = (steps: readonly StepDef[], validate: Validate) => {
+export const useWizard = (steps: readonly StepMeta[], validate: Validate) => {
   const ids = useMemo(() => steps.map((s) => s.id), [steps])
-  const [current, setCurrent] = useState<StepId>(() => readStep(ids))
+  const [current, show] = useStepUrl(ids)
   const [done, setDone] = useState<ReadonlySet<StepId>>(() => new Set())
-
-  useEffect(() => {
-    writeStep(readStep(ids), 'replace')
-    const onPop = () => setCurrent(readStep(ids))
-    window.addEventListener('popstate', onPop)
-    return () => window.removeEventListener('popstate', onPop)
-  }, [ids])
-
   const index = Math.max(0, ids.indexOf(current))
-  const step = steps[index] as StepDef
-
-  const mark = useCallback((id: StepId, ok: boolean) => {
-    setDone((prev) => {
-      if (prev.has(id) === ok) return prev
-      const next = new Set(prev)
-      if (ok) next.add(id)
-      else next.delete(id)
-      return next
-    })
-  }, [])
+  const step = steps[index] as StepMeta
 
   /** Validates the given step's sections (what "trigger(section)" means for a step). */
   const trigger = useCallback(
     async (id: StepId = current, { focus = false } = {}) => {
-      const def = steps.find((s) => s.id === id)
-      if (!def || def.fields.length === 0) return true
-      const ok = await validate(def.fields, focus)
-      mark(id, ok)
+      const fields = steps.find((s) => s.id === id)?.fields ?? []
+      if (fields.length === 0) return true
+      const ok = await validate(fields, focus)
+      setDone((prev) => toggled(prev, id, ok))
       return ok
     },
-    [current, steps, validate, mark],
+    [current, steps, validate],
   )
 
   const goTo = useCallback(
@@ -65,30 +43,18 @@ export const useWizard = (steps: readonly StepDef[], validate: Validate) => {
       if (id === current) return
       // Leaving a step records whether it is complete, so the stepper can show what still has errors.
       void trigger(current)
-      writeStep(id, 'push')
-      setCurrent(id)
+      show(id)
     },
-    [current, trigger],
+    [current, trigger, show],
   )
 
   const next = useCallback(async () => {
     const ok = await trigger(current, { focus: true })
-    const following = ids[index + 1]
-    if (ok && following) {
-      writeStep(following, 'push')
-      setCurrent(following)
-    }
+    if (ok) show(ids[index + 1])
     return ok
-  }, [current, ids, index, trigger])
+  }, [current, ids, index, trigger, show])
 
-  const back = useCallback(() => {
-    const previous = ids[index - 1]
-    if (previous) {
-      writeStep(previous, 'push')
-      setCurrent(previous)
-    }
-  }, [ids, index])
-
+  const back = useCallback(() => show(ids[index - 1]), [ids, index, show])
   const resetProgress = useCallback(() => setDone(new Set()), [])
 
   return {
@@ -97,7 +63,7 @@ export const useWizard = (steps: readonly StepDef[], validate: Validate) => {
     current,
     index,
     isFirst: index === 0,
-    isLast: index === steps.length - 1,
+    atReview: step.id === REVIEW_ID,
     done,
     next,
     back,
@@ -108,11 +74,3 @@ export const useWizard = (steps: readonly StepDef[], validate: Validate) => {
 }
 
 export type WizardApi = ReturnType<typeof useWizard>
-
-export const WizardContext = createContext<WizardApi | null>(null)
-
-export const useWizardContext = (): WizardApi => {
-  const api = useContext(WizardContext)
-  if (!api) throw new Error('useWizardContext must be used inside the wizard')
-  return api
-}

@@ -89,9 +89,7 @@ describe('validation as you type', () => {
     await user.click(screen.getByTestId('wizard-next'))
     const username = screen.getByLabelText('Username')
     await waitFor(() => expect(username).toHaveFocus())
-    expect(
-      within(fieldBox('registry.username')).getByText(/Registry username is required/),
-    ).toBeInTheDocument()
+    expect(within(fieldBox('registry.username')).getByText(/Username is required/)).toBeInTheDocument()
     expect(screen.getByTestId('stepper-registry')).toHaveAttribute('data-state', 'error')
     expect(screen.getByTestId('stepper-registry')).toHaveAccessibleName(/has errors/)
     expect(window.location.search).toBe('?step=registry')

@@ -1,10 +1,14 @@
 import { z } from 'zod'
 import { bool, choice, doc, isHost, option, secret } from './fields.js'
+import { REDIS_URL } from './patterns.js'
 
 export const CACHE_STORES = ['redis', 'aws-elastic-cache', 'custom'] as const
 export const DEFAULT_REDIS_URL = 'redis://redis:6379'
 
-const redisUrl = secret('Redis URL', 2048).superRefine((v, ctx) => {
+const REDIS_URL_RULE =
+  'Redis URL is not one this tool accepts: use redis://[user:password@]host:6379 (port up to 65535).'
+const redisText = secret('Redis URL', 2048).meta({ format: 'uri', pattern: REDIS_URL.source })
+const redisUrl = redisText.superRefine((v, ctx) => {
   const fail = (message: string) => ctx.addIssue({ code: 'custom', message })
   let u: URL
   try {
@@ -16,6 +20,7 @@ const redisUrl = secret('Redis URL', 2048).superRefine((v, ctx) => {
     return fail('Redis URL must start with redis:// or rediss://.')
   if (!u.hostname || !isHost(u.hostname)) return fail('Redis URL has an invalid host: use redis://host:6379.')
   if (/\s/.test(v)) return fail('Redis URL must not contain spaces: percent-encode them as %20.')
+  if (!REDIS_URL.test(v)) return fail(REDIS_URL_RULE)
 })
 
 /** Every store is a Redis the gateway reaches by URL; which of them decides what may be set (config/index.ts). */

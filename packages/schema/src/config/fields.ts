@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HTTP_URL, SINGLE_LINE } from './patterns.js'
 
 /**
  * Field builders shared by every config section. Each one carries the provider's real syntax,
@@ -51,7 +52,7 @@ export const text = (label: string, max = 1024) =>
   requiredText(label)
     .min(1, { error: `${label} is required: enter a value.`, abort: true })
     .max(max, { error: `${label} is too long: use at most ${max} characters.`, abort: true })
-    .refine(isSingleLine, {
+    .regex(SINGLE_LINE, {
       error: `${label} must be a single line: remove line breaks, tabs and other control or invisible characters.`,
       abort: true,
     })
@@ -107,15 +108,8 @@ export const looseRegion = (label = 'Region') =>
 const S3_BUCKET_RULE =
   'use 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, not shaped like an IP address.'
 export const s3Bucket = (label = 'Bucket') =>
-  ident(label, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, S3_BUCKET_RULE, 63).refine(
-    (v) =>
-      !/\.\./.test(v) &&
-      !/\.-|-\./.test(v) &&
-      !/^\d+\.\d+\.\d+\.\d+$/.test(v) &&
-      !v.startsWith('xn--') &&
-      !v.startsWith('sthree-') &&
-      !v.endsWith('-s3alias') &&
-      !v.endsWith('--ol-s3'),
+  ident(label, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, S3_BUCKET_RULE, 63).regex(
+    /^(?!.*\.\.)(?!.*\.-)(?!.*-\.)(?![0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$)(?!xn--)(?!sthree-)(?!.*-s3alias$)(?!.*--ol-s3$)/,
     { error: `${label} is not valid: ${S3_BUCKET_RULE} No "..", ".-", "xn--" prefix or "-s3alias" suffix.` },
   )
 
@@ -126,7 +120,7 @@ export const gcsBucket = (label = 'Bucket') =>
     /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/,
     'use 3-63 lowercase letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit.',
     63,
-  ).refine((v) => !/\.\./.test(v) && !/^\d+\.\d+\.\d+\.\d+$/.test(v) && !v.startsWith('goog'), {
+  ).regex(/^(?!.*\.\.)(?![0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$)(?!goog)/, {
     error: `${label} is not valid: no "..", no IP-address shape and no "goog" prefix.`,
   })
 
@@ -183,9 +177,11 @@ export const isHost = (h: string) => HOST.test(h) || IPV6.test(h)
 export const hostName = (label: string) =>
   ident(label, HOST, 'use a host name such as vault.example.com (letters, digits, hyphens and dots).', 253)
 
+const urlText = (label: string) => text(label, 2048).meta({ format: 'uri', pattern: HTTP_URL.source })
+
 /** An http(s) URL with a valid host, no credentials and nothing that could end a line. */
 export const httpUrl = (label: string, example: string) =>
-  text(label, 2048).superRefine((v, ctx) => {
+  urlText(label).superRefine((v, ctx) => {
     let u: URL
     try {
       u = new URL(v)
@@ -207,6 +203,11 @@ export const httpUrl = (label: string, example: string) =>
       })
     else if (/\s/.test(v))
       ctx.addIssue({ code: 'custom', message: `${label} must not contain spaces: percent-encode them.` })
+    else if (!HTTP_URL.test(v))
+      ctx.addIssue({
+        code: 'custom',
+        message: `${label} is not a URL this tool accepts: use the form ${example}, with a host name or IP address and a port up to 65535.`,
+      })
   })
 
 export const bool = (label: string, fallback: boolean) =>

@@ -20,18 +20,12 @@ import {
   secret,
   text,
 } from './fields.js'
+import { FORBIDDEN_MONGO_OPTIONS, MONGO_URL } from './patterns.js'
 
 // ---- Mongo / DocumentDB -----------------------------------------------------------------------
 
-/** URL options we add ourselves or that point the gateway at files and identities outside the chart. */
-const FORBIDDEN_MONGO_OPTIONS = [
-  'tlscafile',
-  'tlscertificatekeyfile',
-  'tlscertificatekeyfilepassword',
-  'tlscrlfile',
-]
-
-const mongoUrl = secret('Connection URL', 4096).superRefine((v, ctx) => {
+const mongoText = secret('Connection URL', 4096).meta({ pattern: MONGO_URL.source })
+const mongoUrl = mongoText.superRefine((v, ctx) => {
   const m = /^mongodb(\+srv)?:\/\/(?:[^@/]*@)?([^/?#]+)(\/[^?#]*)?(\?[^#]*)?$/.exec(v)
   if (!m) {
     ctx.addIssue({
@@ -67,14 +61,21 @@ const mongoUrl = secret('Connection URL', 4096).superRefine((v, ctx) => {
       return
     }
   }
+  // The pattern the OpenAPI document carries draws the same line as the checks above.
+  if (!MONGO_URL.test(v))
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'Connection URL must look like mongodb://user:password@host:27017/?tls=true or mongodb+srv://user:password@cluster.example.net.',
+    })
 })
 
 const mongoName = (label: string) =>
-  text(label, 120).refine((v) => !/[/\\."$*<>:|?\s]/.test(v), {
+  text(label, 120).regex(/^[^/\\."$*<>:|?\s]*$/, {
     error: `${label} must not contain spaces or any of / \\ . " $ * < > : | ?.`,
   })
 const mongoCollection = (label: string) =>
-  text(label, 120).refine((v) => !v.includes('$') && !v.startsWith('system.'), {
+  text(label, 120).regex(/^(?!system\.)[^$]*$/, {
     error: `${label} must not contain "$" or start with "system.".`,
   })
 
@@ -404,13 +405,14 @@ export const LOG_STORE_TYPES = ['mongo', 's3', 's3_assume', 'wasabi', 'gcs', 'az
 export const LogStoreSchema = z
   .discriminatedUnion(
     'type',
+    // In the order the wizard offers them: the common AWS paths first.
     [
-      MongoLogStoreSchema,
       S3LogStoreSchema,
       S3AssumeLogStoreSchema,
-      WasabiLogStoreSchema,
-      GcsLogStoreSchema,
+      MongoLogStoreSchema,
       AzureLogStoreSchema,
+      GcsLogStoreSchema,
+      WasabiLogStoreSchema,
       NetappLogStoreSchema,
     ],
     {

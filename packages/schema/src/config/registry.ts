@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { doc, isSingleLine, k8sName, option, secret, text } from './fields.js'
+import { doc, k8sName, option, secret, text } from './fields.js'
+import { SINGLE_LINE } from './patterns.js'
 
 export const DEFAULT_REGISTRY_SERVER = 'https://index.docker.io/v1/'
 export const REGISTRY_SECRET_NAME = 'portkeyenterpriseregistrycredentials'
 
-const registryServer = text('Registry server', 512).refine(
-  (v) => /^(https?:\/\/)?[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/.test(v),
+const registryServer = text('Registry server', 512).regex(
+  /^(https?:\/\/)?[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~/-]*)?$/,
   {
     error:
       'Registry server is not valid: use a registry URL such as https://index.docker.io/v1/ or a host[:port].',
@@ -30,7 +31,7 @@ export const RegistryCreateSchema = z
       .regex(/^([^\s@]+@[^\s@]+)?$/, {
         error: 'Email is not an email address: use name@example.com or leave it empty.',
       })
-      .refine(isSingleLine, {
+      .regex(SINGLE_LINE, {
         error: 'Email must be a single line: remove control or invisible characters.',
       })
       .optional()

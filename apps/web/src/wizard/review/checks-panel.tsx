@@ -1,7 +1,7 @@
 import type { CheckTarget } from '@portkey-setup/schema'
 import type { ChecksState } from '../../api/use-checks'
 import { CheckStatus } from '../../components/check-status'
-import { useWizardContext } from '../use-wizard'
+import { useWizardContext } from '../wizard-context'
 import { TARGET_LABEL, TARGET_STEP } from './targets'
 
 export const countFailing = (state: ChecksState) =>

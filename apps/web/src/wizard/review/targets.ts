@@ -1,4 +1,4 @@
-import type { CheckTarget, DeploymentConfig } from '@portkey-setup/schema'
+import { type CheckTarget, checkPlan, type DeploymentConfig } from '@portkey-setup/schema'
 import type { StepId } from '../step-types'
 
 export const TARGET_LABEL: Record<CheckTarget, string> = {
@@ -22,12 +22,7 @@ export const TARGET_STEP: Record<CheckTarget, StepId> = {
 }
 
 /** The checks that apply to this config: optional parts only when they are turned on. */
-export const checkTargetsFor = (c: DeploymentConfig): CheckTarget[] => [
-  'registry',
-  'logStore',
-  ...(c.analytics.store === 'clickhouse' ? (['analytics'] as const) : []),
-  ...(c.otel.enabled ? (['otel'] as const) : []),
-  'cache',
-  ...(c.bedrock.enabled ? (['bedrock'] as const) : []),
-  ...(c.dataService.enabled ? (['dataService'] as const) : []),
-]
+export const checkTargetsFor = (c: DeploymentConfig): CheckTarget[] =>
+  checkPlan(c)
+    .filter((p) => p.applies)
+    .map((p) => p.target)

@@ -1,5 +1,5 @@
 import type { ConfigIssue } from '@portkey-setup/schema'
-import { useWizardContext } from '../use-wizard'
+import { useWizardContext } from '../wizard-context'
 
 /** What stands between the user and a download, each item linking to the step that fixes it. */
 export const ValidationSummary = ({ issues }: { issues: readonly ConfigIssue[] }) => {

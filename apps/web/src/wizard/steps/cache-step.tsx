@@ -1,70 +1,63 @@
-import { DEFAULT_REDIS_URL } from '@portkey-setup/schema'
+import { type Cache, DEFAULT_REDIS_URL } from '@portkey-setup/schema'
 import { useFormContext, useWatch } from 'react-hook-form'
-import { type Choice, ChoiceCards } from '../../components/choice-cards'
+import { ChoiceCards } from '../../components/choice-cards'
 import { Field } from '../../components/field'
 import { SwitchField } from '../../components/switch-field'
 import { TestConnection } from '../../components/test-connection'
 import type { FormValues } from '../../lib/initial-values'
+import { branchOf } from '../branches'
 
-const STORES: Choice[] = [
-  {
-    value: 'redis',
-    title: 'Redis deployed by the chart',
-    when: 'Choose this unless you already run Redis: the chart starts one next to the gateway.',
-  },
-  {
-    value: 'aws-elastic-cache',
-    title: 'Amazon ElastiCache',
-    when: 'Choose this on AWS for managed Redis, with TLS and cluster mode when you need them.',
-  },
-  {
-    value: 'custom',
-    title: 'Another Redis you run',
-    when: 'Choose this to use any Redis 6.2 or newer that the cluster can reach.',
-  },
-]
+type CacheBranch = {
+  /** The chart runs this Redis, at the chart's URL; otherwise the user's own URL is kept. */
+  chartRedis: boolean
+  /** Offers TLS: the chart supports it only with ElastiCache. */
+  tls: boolean
+  /** Offers standalone or cluster mode. */
+  mode: boolean
+}
 
-const MODES: Choice[] = [
-  { value: 'standalone', title: 'Standalone', when: 'One Redis server, or a primary with replicas.' },
-  { value: 'cluster', title: 'Cluster', when: 'Redis Cluster, e.g. ElastiCache with cluster mode on.' },
-]
+/** What each store offers: a store added to the schema fails typecheck here until it has a row. */
+const CACHE_BRANCHES = {
+  redis: { chartRedis: true, tls: false, mode: false },
+  'aws-elastic-cache': { chartRedis: false, tls: true, mode: true },
+  custom: { chartRedis: false, tls: false, mode: true },
+} satisfies Record<Cache['store'], CacheBranch>
+
+// A store the schema does not know (an old draft) shows what another Redis shows.
+const branchFor = (store: unknown): CacheBranch => branchOf(CACHE_BRANCHES, store) ?? CACHE_BRANCHES.custom
 
 /** The cache store: the chart's own Redis, ElastiCache or another Redis. */
 export const CacheStep = () => {
   const { getValues, setValue, clearErrors } = useFormContext<FormValues>()
   const store = useWatch<FormValues>({ name: 'cache.store' })
 
-  // cache is one object (not a union), so a store change keeps only what still applies.
+  // Every store has the same fields, so a store change keeps what still applies to the new one.
   const chooseStore = (next: string) => {
     const current = (getValues('cache') ?? {}) as Record<string, unknown>
+    const branch = branchFor(next)
     const ownUrl =
       typeof current.url === 'string' && current.url !== DEFAULT_REDIS_URL ? current.url : undefined
     setValue(
       'cache',
       {
         store: next,
-        url: next === 'redis' ? DEFAULT_REDIS_URL : ownUrl,
-        tls: next === 'aws-elastic-cache' ? current.tls === true : false,
-        mode: next === 'redis' ? 'standalone' : (current.mode ?? 'standalone'),
+        url: branch.chartRedis ? DEFAULT_REDIS_URL : ownUrl,
+        tls: branch.tls ? current.tls === true : false,
+        mode: branch.mode ? (current.mode ?? 'standalone') : 'standalone',
       } as never,
       { shouldDirty: true },
     )
     clearErrors('cache')
   }
+  const branch = branchFor(store)
 
   return (
     <div className="step-fields" data-testid="step-cache">
-      <ChoiceCards name="cache.store" legend="Cache store" choices={STORES} onChoose={chooseStore} />
+      <ChoiceCards name="cache.store" onChoose={chooseStore} />
       <div key={String(store)} className="branch">
-        <Field
-          name="cache.url"
-          label="Redis URL"
-          placeholder={store === 'redis' ? DEFAULT_REDIS_URL : 'redis://user:password@host:6379'}
-        />
-        {store === 'aws-elastic-cache' ? <SwitchField name="cache.tls" label="Use TLS (rediss://)" /> : null}
-        {store !== 'redis' ? (
-          <ChoiceCards name="cache.mode" legend="Redis mode" choices={MODES} compact />
-        ) : null}
+        <Field name="cache.url" />
+        {branch.tls ? <SwitchField name="cache.tls" /> : null}
+        {branch.mode ? <ChoiceCards name="cache.mode" compact /> : null}
       </div>
       <TestConnection target="cache" label="the cache" />
     </div>

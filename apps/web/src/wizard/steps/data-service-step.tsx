@@ -13,12 +13,7 @@ export const DataServiceStep = () => {
   const s3LogStore = logStoreType === 's3' || logStoreType === 's3_assume'
   return (
     <div className="step-fields" data-testid="step-dataService">
-      <SwitchField
-        name="dataService.enabled"
-        label="Deploy the data service (finetunes and log exports)"
-        help="Optional. It needs an Amazon S3 log store (s3 or s3_assume)."
-        onToggle={(on) => switchBranch('dataService', on)}
-      />
+      <SwitchField name="dataService.enabled" onToggle={(on) => switchBranch('dataService', on)} />
       {enabled === true && !s3LogStore ? (
         <p className="notice notice--warn" data-testid="data-service-needs-s3">
           The data service works only with an Amazon S3 log store (s3 or s3_assume), and the log store is{' '}
@@ -28,9 +23,9 @@ export const DataServiceStep = () => {
       ) : null}
       {enabled === true ? (
         <div key="data-service" className="nested">
-          <Field name="dataService.finetunesBucket" label="Finetunes bucket" />
-          <Field name="dataService.finetunesRoleArn" label="Finetunes role ARN" />
-          <Field name="dataService.logExportsBucket" label="Log exports bucket" />
+          <Field name="dataService.finetunesBucket" />
+          <Field name="dataService.finetunesRoleArn" />
+          <Field name="dataService.logExportsBucket" />
           <TestConnection target="dataService" label="the finetunes bucket" />
         </div>
       ) : null}

@@ -1,24 +1,18 @@
+import type { AzureAuth, S3AssumeAuth } from '@portkey-setup/schema'
+import type { ComponentType } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { ChoiceCards } from '../../components/choice-cards'
 import { Field } from '../../components/field'
 import { PemField } from '../../components/pem-field'
 import { OptInToggle, SwitchField } from '../../components/switch-field'
 import type { FormValues } from '../../lib/initial-values'
+import { branchOf } from '../branches'
 import { useBranchSwitch } from '../use-branch-switch'
-import { AZURE_AUTH_CHOICES, S3_ASSUME_CHOICES } from './log-store-choices'
 
-const KeyPair = ({
-  accessLabel,
-  secretLabel,
-  base = 'logStore',
-}: {
-  accessLabel: string
-  secretLabel: string
-  base?: string
-}) => (
+const KeyPair = ({ base = 'logStore' }: { base?: string }) => (
   <>
-    <Field name={`${base}.accessKey`} label={accessLabel} />
-    <Field name={`${base}.secretKey`} label={secretLabel} />
+    <Field name={`${base}.accessKey`} />
+    <Field name={`${base}.secretKey`} />
   </>
 )
 
@@ -27,14 +21,10 @@ export const MongoFields = () => {
   const tlsCa = useWatch<FormValues>({ name: 'logStore.tlsCa' })
   return (
     <>
-      <Field
-        name="logStore.connectionUrl"
-        label="Connection URL"
-        placeholder="mongodb://user:password@host:27017/?tls=true"
-      />
-      <Field name="logStore.database" label="Database" />
-      <Field name="logStore.collection" label="Log collection" />
-      <Field name="logStore.hooksCollection" label="Generation hooks collection" />
+      <Field name="logStore.connectionUrl" />
+      <Field name="logStore.database" />
+      <Field name="logStore.collection" />
+      <Field name="logStore.hooksCollection" />
       <OptInToggle
         id="mongo-tls-ca"
         label="Trust a custom CA certificate (e.g. Amazon DocumentDB)"
@@ -49,116 +39,97 @@ export const MongoFields = () => {
       />
       {tlsCa ? (
         <div className="nested">
-          <Field name="logStore.tlsCa.fileName" label="CA file name" />
-          <PemField
-            name="logStore.tlsCa.pem"
-            fileNameField="logStore.tlsCa.fileName"
-            label="CA certificate"
-          />
+          <Field name="logStore.tlsCa.fileName" />
+          <PemField name="logStore.tlsCa.pem" fileNameField="logStore.tlsCa.fileName" />
         </div>
       ) : null}
     </>
   )
 }
 
-export const S3Fields = ({ type }: { type: 's3' | 'wasabi' | 'gcs' }) => (
+/** S3, Wasabi and GCS: the same four fields; each store's schema names them (GCS: HMAC keys). */
+export const S3Fields = () => (
   <>
-    <Field name="logStore.region" label={type === 'gcs' ? 'Bucket location' : 'Region'} />
-    <Field name="logStore.bucket" label="Bucket" />
-    {type === 'gcs' ? (
-      <KeyPair accessLabel="HMAC access key" secretLabel="HMAC secret" />
-    ) : (
-      <KeyPair accessLabel="Access key ID" secretLabel="Secret access key" />
-    )}
+    <Field name="logStore.region" />
+    <Field name="logStore.bucket" />
+    <KeyPair />
   </>
 )
 
 export const NetappFields = () => (
   <>
-    <Field name="logStore.basePath" label="S3 endpoint (base path)" type="url" />
-    <Field name="logStore.region" label="Region" />
-    <Field name="logStore.bucket" label="Bucket" />
-    <KeyPair accessLabel="Access key ID" secretLabel="Secret access key" />
+    <Field name="logStore.basePath" type="url" />
+    <Field name="logStore.region" />
+    <Field name="logStore.bucket" />
+    <KeyPair />
   </>
 )
+
+/** The fields of each way to get the role: a method added to the schema fails typecheck here. */
+const S3_ASSUME_AUTH_FIELDS = {
+  access_keys: () => (
+    <>
+      <KeyPair base="logStore.auth" />
+      <Field name="logStore.auth.roleArn" />
+      <Field name="logStore.auth.externalId" />
+      <Field name="logStore.auth.portkeyPrincipalArn" />
+    </>
+  ),
+  irsa: () => (
+    <>
+      <Field name="logStore.auth.roleArn" />
+      <Field name="logStore.auth.clusterName" />
+      <Field name="logStore.auth.oidcProviderUrl" type="url" />
+    </>
+  ),
+  imds: () => (
+    <>
+      <SwitchField name="logStore.auth.imdsV1" />
+      <Field name="logStore.auth.roleName" />
+    </>
+  ),
+} satisfies Record<S3AssumeAuth['method'], ComponentType>
 
 export const S3AssumeFields = () => {
   const method = useWatch<FormValues>({ name: 'logStore.auth.method' })
   const switchBranch = useBranchSwitch()
+  const AuthFields = branchOf(S3_ASSUME_AUTH_FIELDS, method)
   return (
     <>
-      <Field name="logStore.region" label="Region" />
-      <Field name="logStore.bucket" label="Bucket" />
-      <ChoiceCards
-        name="logStore.auth.method"
-        legend="How the gateway gets the role"
-        choices={S3_ASSUME_CHOICES}
-        onChoose={(v) => switchBranch('logStore.auth', v)}
-        compact
-      />
+      <Field name="logStore.region" />
+      <Field name="logStore.bucket" />
+      <ChoiceCards name="logStore.auth.method" onChoose={(v) => switchBranch('logStore.auth', v)} compact />
       <div key={String(method)} className="nested">
-        {method === 'access_keys' ? (
-          <>
-            <KeyPair
-              base="logStore.auth"
-              accessLabel="Access key ID from Portkey"
-              secretLabel="Secret access key from Portkey"
-            />
-            <Field
-              name="logStore.auth.roleArn"
-              label="Role ARN"
-              placeholder="arn:aws:iam::123456789012:role/PortkeyLogs"
-            />
-            <Field name="logStore.auth.externalId" label="External ID" />
-            <Field name="logStore.auth.portkeyPrincipalArn" label="Portkey principal ARN" />
-          </>
-        ) : method === 'irsa' ? (
-          <>
-            <Field
-              name="logStore.auth.roleArn"
-              label="Role ARN"
-              placeholder="arn:aws:iam::123456789012:role/PortkeyIrsa"
-            />
-            <Field name="logStore.auth.clusterName" label="EKS cluster name" />
-            <Field name="logStore.auth.oidcProviderUrl" label="OIDC provider URL" type="url" />
-          </>
-        ) : method === 'imds' ? (
-          <>
-            <SwitchField name="logStore.auth.imdsV1" label="Nodes use IMDSv1" />
-            <Field name="logStore.auth.roleName" label="Instance role name" />
-          </>
-        ) : null}
+        {AuthFields ? <AuthFields /> : null}
       </div>
     </>
   )
 }
 
+/** The fields of each way to sign in to Azure: a mode added to the schema fails typecheck here. */
+const AZURE_AUTH_FIELDS = {
+  key: () => <Field name="logStore.auth.key" />,
+  managed: () => <Field name="logStore.auth.clientId" />,
+  entra: () => (
+    <>
+      <Field name="logStore.auth.tenantId" />
+      <Field name="logStore.auth.clientId" />
+      <Field name="logStore.auth.clientSecret" />
+    </>
+  ),
+} satisfies Record<AzureAuth['mode'], ComponentType>
+
 export const AzureFields = () => {
   const mode = useWatch<FormValues>({ name: 'logStore.auth.mode' })
   const switchBranch = useBranchSwitch()
+  const AuthFields = branchOf(AZURE_AUTH_FIELDS, mode)
   return (
     <>
-      <Field name="logStore.account" label="Storage account" />
-      <Field name="logStore.container" label="Container" />
-      <ChoiceCards
-        name="logStore.auth.mode"
-        legend="How the gateway signs in to the storage account"
-        choices={AZURE_AUTH_CHOICES}
-        onChoose={(v) => switchBranch('logStore.auth', v)}
-        compact
-      />
+      <Field name="logStore.account" />
+      <Field name="logStore.container" />
+      <ChoiceCards name="logStore.auth.mode" onChoose={(v) => switchBranch('logStore.auth', v)} compact />
       <div key={String(mode)} className="nested">
-        {mode === 'key' ? (
-          <Field name="logStore.auth.key" label="Storage account key" />
-        ) : mode === 'managed' ? (
-          <Field name="logStore.auth.clientId" label="Managed identity client ID" />
-        ) : mode === 'entra' ? (
-          <>
-            <Field name="logStore.auth.tenantId" label="Tenant ID" />
-            <Field name="logStore.auth.clientId" label="Client ID" />
-            <Field name="logStore.auth.clientSecret" label="Client secret" />
-          </>
-        ) : null}
+        {AuthFields ? <AuthFields /> : null}
       </div>
     </>
   )

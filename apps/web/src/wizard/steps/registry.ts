@@ -1,10 +1,10 @@
 import type { SectionId } from '@portkey-setup/schema'
 import { SECTION_IDS } from '@portkey-setup/schema'
 import { lazy } from 'react'
-import type { StepDef, StepId } from '../step-types'
+import { REVIEW, type StepDef, type StepId, type StepMeta } from '../step-types'
 import { ChartStep } from './chart-step'
 
-export type { StepDef, StepId } from '../step-types'
+export type { StepDef, StepId, StepMeta } from '../step-types'
 
 // The first step ships with the initial bundle; the others load on demand (and are prefetched when idle).
 const loaders = {
@@ -16,7 +16,6 @@ const loaders = {
   bedrock: () => import('./bedrock-step').then((m) => ({ default: m.BedrockStep })),
   dataService: () => import('./data-service-step').then((m) => ({ default: m.DataServiceStep })),
   secrets: () => import('./secrets-step').then((m) => ({ default: m.SecretsStep })),
-  review: () => import('../review/review-step').then((m) => ({ default: m.ReviewStep })),
 }
 
 /** Every section of the config has exactly one step: a section without one fails typecheck here. */
@@ -77,19 +76,15 @@ const SECTION_STEPS = {
     fields: ['secrets'],
     Component: lazy(loaders.secrets),
   },
-} satisfies Record<SectionId, Omit<StepDef, 'id' | 'guide'>>
+} satisfies Record<SectionId, Omit<StepDef, 'id'>>
 
-export const STEPS: readonly StepDef[] = [
-  ...SECTION_IDS.map((id): StepDef => ({ id, guide: true, ...SECTION_STEPS[id] })),
-  {
-    id: 'review',
-    title: 'Review & download',
-    intro: 'Check every file, test every connection, then download the bundle.',
-    fields: [],
-    guide: false,
-    Component: lazy(loaders.review),
-  },
-]
+/** The registry: one step per section, in the schema's order. */
+export const STEP_REGISTRY: readonly StepDef[] = SECTION_IDS.map((id) => ({ id, ...SECTION_STEPS[id] }))
+
+export const sectionStep = (id: SectionId): StepDef => STEP_REGISTRY.find((s) => s.id === id) as StepDef
+
+/** The flow the stepper lists and ?step= names: every registered step, then Review, which ends it. */
+export const STEPS: readonly StepMeta[] = [...STEP_REGISTRY, REVIEW]
 
 export const STEP_IDS: readonly StepId[] = STEPS.map((s) => s.id)
 

@@ -4,7 +4,7 @@ import { StringListEditor } from '../../components/string-list-editor'
 /** The control-plane key and the organisations this gateway serves. */
 export const SyncStep = () => (
   <div className="step-fields" data-testid="step-sync">
-    <Field name="sync.clientAuth" label="Client auth key" />
-    <StringListEditor name="sync.organisations" legend="Organisations to sync" itemLabel="Organisation ID" />
+    <Field name="sync.clientAuth" />
+    <StringListEditor name="sync.organisations" />
   </div>
 )

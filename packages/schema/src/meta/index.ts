@@ -1,0 +1,20 @@
+export {
+  type ChoiceDoc,
+  choicesOf,
+  choiceTitle,
+  docAt,
+  docOf,
+  type FieldDoc,
+  type FieldMeta,
+} from './docs.js'
+export {
+  defOf,
+  literalValues,
+  metaOf,
+  type PathSegment,
+  peel,
+  schemaAt,
+  shapeOf,
+  unionOption,
+  unionParts,
+} from './walk.js'
