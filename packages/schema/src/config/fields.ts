@@ -216,6 +216,15 @@ export const bool = (label: string, fallback: boolean) =>
     .meta({ title: label })
     .default(fallback)
 
+/** A whole number within bounds (timeouts, sizes, counts). */
+export const count = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a whole number.` })
+    .int({ error: `${label} must be a whole number.` })
+    .min(min, { error: `${label} must be at least ${min}.` })
+    .max(max, { error: `${label} must be at most ${max}.` })
+    .meta({ title: label })
+
 /** A field's help for a person, its env key(s) and an example, as schema metadata. */
 export const doc = (help: string, more: { env?: string | readonly string[]; placeholder?: string } = {}) => ({
   description: help,
