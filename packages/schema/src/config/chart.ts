@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { supports } from '../chart/capabilities.js'
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from '../chart/releases.js'
-import { dnsLabel, doc } from './fields.js'
+import { count, dnsLabel, doc } from './fields.js'
 
 /** The chart default files the wizard's values diff ships: one before secretKeys (1.3.1), one after. */
 export const KNOWN_CHART_VERSIONS = ['1.0.7', '1.7.7'] as const
@@ -40,6 +40,17 @@ export const GatewaySchema = z
     serviceName: dnsLabel('Gateway service name')
       .default('portkeyenterprise')
       .meta(doc('The name the gateway reports itself as.', { env: 'SERVICE_NAME' })),
+    requestTimeoutMs: count('Request timeout (ms)', 1000, 3_600_000)
+      .optional()
+      .meta(
+        doc(
+          'How long the gateway waits for a provider before it gives up; raise it for long-running requests.',
+          {
+            env: 'REQUEST_TIMEOUT',
+            placeholder: '300000',
+          },
+        ),
+      ),
   })
   .describe('Gateway identity.')
 

@@ -155,6 +155,7 @@ export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
   },
   // A separate role without long-term keys lives in virtual keys and IAM, not in the env.
   'bedrock-separate': { ...common, ...s3 },
+  'gateway-request-timeout': { ...common, REQUEST_TIMEOUT: '300000', ...s3 },
   'data-service': {
     ...common,
     ...s3,
