@@ -61,6 +61,7 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'cache-custom': { cache: 'custom' },
   'bedrock-principal': { logStore: 's3_assume/access_keys', bedrock: 'principal' },
   'bedrock-separate': { bedrock: 'separate' },
+  'gateway-request-timeout': {},
   'data-service': { dataService: 'enabled' },
   'secrets-existing': { secrets: 'existingSecret' },
   'secrets-vault': { secrets: 'vault' },

@@ -1,53 +1,51 @@
-import type { DeploymentConfig } from '../config/index.js'
+import {
+  AnalyticsSchema,
+  CacheSchema,
+  type DeploymentConfig,
+  LogStoreSchema,
+  RegistrySchema,
+  SecretsSchema,
+} from '../config/index.js'
+import { choiceTitle } from '../meta/docs.js'
+import { schemaAt } from '../meta/walk.js'
 
 /**
  * One-line descriptions of the choices a config makes, used in values.yaml comments so a reader
- * sees why each block is there. Only choice names and syntax-checked identifiers appear here, never
- * free text or a secret.
+ * sees why each block is there. The titles are the ones the wizard shows, read from the schema.
+ * Only choice names and syntax-checked identifiers appear here, never free text or a secret.
  */
 const CHOSEN = '— chosen in portkey-setup'
 
+/** The title of the branch a nested union (s3_assume's auth, Azure's auth) chose. */
+const authTitle = (c: DeploymentConfig, value: string) => {
+  const auth = schemaAt(LogStoreSchema, ['auth'], c.logStore)
+  return auth ? choiceTitle(auth, value) : value
+}
+
 export const logStoreChoice = (c: DeploymentConfig): string => {
   const ls = c.logStore
+  const title = `${choiceTitle(LogStoreSchema, ls.type)} (${ls.type})`
   switch (ls.type) {
     case 'mongo':
-      return `Log store: MongoDB or DocumentDB (mongo)${ls.tlsCa ? ` with the CA certificate ${ls.tlsCa.fileName}` : ''} ${CHOSEN}`
-    case 's3':
-      return `Log store: Amazon S3 with access keys (s3) ${CHOSEN}`
-    case 'wasabi':
-      return `Log store: Wasabi through its S3 API (wasabi) ${CHOSEN}`
-    case 'gcs':
-      return `Log store: Google Cloud Storage with HMAC keys (gcs) ${CHOSEN}`
-    case 'netapp':
-      return `Log store: NetApp S3 (netapp) ${CHOSEN}`
-    case 's3_assume':
-      if (ls.auth.method === 'access_keys')
-        return `Log store: s3_assume with Portkey's keys assuming your role (method 1) ${CHOSEN}`
-      if (ls.auth.method === 'irsa') return `Log store: s3_assume with IRSA (method 2) ${CHOSEN}`
-      return `Log store: s3_assume with the node role through IMDS${ls.auth.imdsV1 ? 'v1' : 'v2'} (method 3) ${CHOSEN}`
+      return `Log store: ${title}${ls.tlsCa ? ` with the CA certificate ${ls.tlsCa.fileName}` : ''} ${CHOSEN}`
+    case 's3_assume': {
+      const imds = ls.auth.method === 'imds' ? `, IMDS${ls.auth.imdsV1 ? 'v1' : 'v2'}` : ''
+      return `Log store: ${title}, ${authTitle(c, ls.auth.method)}${imds} ${CHOSEN}`
+    }
     case 'azure':
-      if (ls.auth.mode === 'key') return `Log store: Azure Blob Storage with the account key ${CHOSEN}`
-      if (ls.auth.mode === 'managed') return `Log store: Azure Blob Storage with a managed identity ${CHOSEN}`
-      return `Log store: Azure Blob Storage with an Entra ID app registration ${CHOSEN}`
+      return `Log store: ${title}, ${authTitle(c, ls.auth.mode)} ${CHOSEN}`
+    default:
+      return `Log store: ${title} ${CHOSEN}`
   }
 }
 
 export const analyticsChoice = (c: DeploymentConfig) =>
-  c.analytics.store === 'clickhouse'
-    ? `Analytics: your own ClickHouse ${CHOSEN}`
-    : `Analytics: kept by the Portkey control plane ${CHOSEN}`
+  `Analytics: ${choiceTitle(AnalyticsSchema, c.analytics.store)} ${CHOSEN}`
 
 export const otelChoice = () => `OpenTelemetry: analytics are also pushed as OTLP logs ${CHOSEN}`
 
-export const cacheChoice = (c: DeploymentConfig) => {
-  const where =
-    c.cache.store === 'redis'
-      ? 'the Redis the chart deploys'
-      : c.cache.store === 'aws-elastic-cache'
-        ? 'Amazon ElastiCache'
-        : 'your own Redis'
-  return `Cache: ${where} (${c.cache.store}), ${c.cache.mode}${c.cache.tls ? ', TLS on' : ''} ${CHOSEN}`
-}
+export const cacheChoice = (c: DeploymentConfig) =>
+  `Cache: ${choiceTitle(CacheSchema, c.cache.store)} (${c.cache.store}), ${c.cache.mode}${c.cache.tls ? ', TLS on' : ''} ${CHOSEN}`
 
 export const syncChoice = () => `Sync: the organisations this gateway serves ${CHOSEN}`
 
@@ -57,17 +55,18 @@ export const bedrockChoice = () =>
 export const dataServiceChoice = () => `Data service: finetunes and log exports on S3 ${CHOSEN}`
 
 export const registryChoice = (c: DeploymentConfig): string => {
-  if (c.registry.mode === 'existing')
-    return `Registry: pull secret ${c.registry.secretName}, which you manage ${CHOSEN}`
+  const title = choiceTitle(RegistrySchema, c.registry.mode)
+  if (c.registry.mode === 'existing') return `Registry: ${title}, ${c.registry.secretName} ${CHOSEN}`
   if (c.secrets.mode === 'inline')
-    return `Registry: the chart creates the pull secret from the credentials Portkey shared ${CHOSEN}`
-  return `Registry: scripts/create-secret.sh creates the pull secret, so the password stays out of this file ${CHOSEN}`
+    return `Registry: ${title}; the chart creates the pull secret from them ${CHOSEN}`
+  return `Registry: ${title}; scripts/create-secret.sh creates the pull secret, so the password stays out of this file ${CHOSEN}`
 }
 
 export const secretsChoice = (c: DeploymentConfig): string => {
   const s = c.secrets
+  const title = choiceTitle(SecretsSchema, s.mode)
   if (s.mode === 'existingSecret')
-    return `Secrets: kept in the Kubernetes Secret ${s.secretName} that scripts/create-secret.sh creates ${CHOSEN}`
-  if (s.mode === 'vault') return `Secrets: HashiCorp Vault agent injection (role ${s.role}) ${CHOSEN}`
-  return `Secrets: written below; the chart stores them in a Kubernetes Secret ${CHOSEN}`
+    return `Secrets: ${title}, ${s.secretName}, which scripts/create-secret.sh creates ${CHOSEN}`
+  if (s.mode === 'vault') return `Secrets: ${title} agent injection (role ${s.role}) ${CHOSEN}`
+  return `Secrets: ${title}, written below; the chart stores them in a Kubernetes Secret ${CHOSEN}`
 }
