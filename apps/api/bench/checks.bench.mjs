@@ -40,8 +40,10 @@ if (!existsSync(dist('catalog.js'))) {
   process.exit(1)
 }
 const { checkTarget, runChecks } = await import(dist('catalog.js'))
-const { fullPeerConfig, motoSeed, ports, requirePeers, runOptions } = await import(dist('peers.js'))
-const { CHECK_TARGETS } = await import(dist('types.js'))
+const { fullPeerConfig, motoSeed, ports, requirePeers, runOptions } = await import(
+  dist('../test-support/peers.js')
+)
+const { CHECK_TARGETS } = await import(dist('runner/types.js'))
 
 try {
   await requirePeers({

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fullPeerConfig, motoUrl, peersDir, ports, requirePeers } from './checks/peers.js'
 import { EXIT, type Io, UsageError } from './cli/io.js'
 import { checkCommand } from './cli-check.js'
+import { fullPeerConfig, motoUrl, peersDir, ports, requirePeers } from './test-support/peers.js'
 
 let dir = ''
 const capture = () => {

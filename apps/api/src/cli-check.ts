@@ -1,6 +1,6 @@
 import { runChecks } from './checks/catalog.js'
-import type { RunOptions } from './checks/run.js'
-import { CHECK_TARGETS, type CheckResult, type CheckTarget } from './checks/types.js'
+import type { RunOptions } from './checks/runner/run.js'
+import { CHECK_TARGETS, type CheckResult, type CheckTarget } from './checks/runner/types.js'
 import type { Command } from './cli/command.js'
 import { dottedPath, EXIT, type Io, UsageError, writeJson } from './cli/io.js'
 import { readText, readValidConfig } from './cli/read-input.js'

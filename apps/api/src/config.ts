@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import ipaddr from 'ipaddr.js'
 import { z } from 'zod'
 import { parseEndpointOverrides } from './checks/endpoints.js'
-import type { EndpointOverrides } from './checks/types.js'
+import type { EndpointOverrides } from './checks/runner/types.js'
 
 /**
  * Server settings from environment variables, checked once at boot so a typo fails loudly

@@ -1,11 +1,27 @@
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import closeWithGrace from 'close-with-grace'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import { parseSettings } from './config.js'
 
 /** How long in-flight requests get to finish after SIGTERM/SIGINT before the process gives up. */
 const SHUTDOWN_GRACE_MS = 30_000
+/** close-with-grace would close on these too; here they keep Node's own behaviour. */
+const NOT_GRACEFUL: closeWithGrace.AllEvents[] = [
+  'SIGHUP',
+  'SIGQUIT',
+  'SIGILL',
+  'SIGTRAP',
+  'SIGABRT',
+  'SIGBUS',
+  'SIGFPE',
+  'SIGSEGV',
+  'SIGUSR2',
+  'uncaughtException',
+  'unhandledRejection',
+  'beforeExit',
+]
 
 export type StartOptions = {
   env?: Record<string, string | undefined>
@@ -53,31 +69,30 @@ export const startServer = async ({
   const port = typeof address === 'object' && address ? address.port : settings.port
   out.write(`portkey-setup is running at ${urlFor(settings.host, port)}\n`)
 
-  let closing = false
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (closing) {
-      // A second signal means "now": skip the wait.
-      process.exit(1)
-    }
-    closing = true
-    app.log.info({ signal }, 'shutting down: waiting for in-flight requests')
-    setTimeout(() => {
-      err.write('portkey-setup: requests did not finish in time; exiting anyway.\n')
-      process.exit(1)
-    }, SHUTDOWN_GRACE_MS).unref()
-    // A kept-alive socket goes idle once its last response is out; close it then, or close()
-    // would wait for the keep-alive timeout.
-    setInterval(() => app.server.closeIdleConnections(), 100).unref()
-    // The logger writes asynchronously: flush its last lines before leaving.
-    const log = app.log as FastifyBaseLogger & { flush?: (cb: () => void) => void }
-    const exit = (code: number) => (log.flush ? log.flush(() => process.exit(code)) : process.exit(code))
-    app.close().then(
-      () => exit(0),
-      () => exit(1),
-    )
-  }
-  process.on('SIGTERM', shutdown)
-  process.on('SIGINT', shutdown)
+  // The first SIGTERM/SIGINT closes gracefully (the listener stops, in-flight requests finish,
+  // then exit 0); a second one, or the grace running out, exits 1 at once.
+  closeWithGrace(
+    {
+      delay: SHUTDOWN_GRACE_MS,
+      skip: NOT_GRACEFUL,
+      logger: false,
+      onSecondSignal: () => {},
+      onTimeout: () => err.write('portkey-setup: requests did not finish in time; exiting anyway.\n'),
+    },
+    async ({ signal }) => {
+      app.log.info({ signal }, 'shutting down: waiting for in-flight requests')
+      // A kept-alive socket goes idle once its last response is out; close it then, or close()
+      // would wait for the keep-alive timeout.
+      setInterval(() => app.server.closeIdleConnections(), 100).unref()
+      try {
+        await app.close()
+      } finally {
+        // The logger writes asynchronously: flush its last lines before leaving.
+        const log = app.log as FastifyBaseLogger & { flush?: (cb: () => void) => void }
+        await new Promise<void>((resolve) => (log.flush ? log.flush(() => resolve()) : resolve()))
+      }
+    },
+  )
   return app
 }
 

@@ -11,15 +11,9 @@ import { validateConfig } from './validate.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed YAML and partial configs, checked by the assertions
 type Loose = Record<string, any>
-// The chart's own values files (Apache-2.0), as the wizard ships them for its defaults diff.
+// The chart's own values files (Apache-2.0), as the package ships them for the wizard's defaults diff.
 const reference = (v: string) =>
-  readFileSync(
-    new URL(
-      `../../../apps/web/src/assets/chart-defaults/portkey-gateway-chart-${v}-values.yaml`,
-      import.meta.url,
-    ),
-    'utf8',
-  )
+  readFileSync(new URL(`./chart/values/gateway-${v}.yaml`, import.meta.url), 'utf8')
 const paths = (r: { warnings: { path: (string | number)[] }[] }) => r.warnings.map((w) => w.path.join('.'))
 
 describe('importing the chart’s own default values files', () => {

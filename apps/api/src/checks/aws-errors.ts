@@ -1,6 +1,6 @@
-import { networkFailure } from './classify.js'
-import { CheckFailure, errorTag } from './failure.js'
-import type { FieldPath } from './types.js'
+import { networkFailure } from './runner/classify.js'
+import { CheckFailure, errorTag } from './runner/failure.js'
+import type { FieldPath } from './runner/types.js'
 
 /** Which config fields to blame for each kind of AWS failure. */
 export type AwsFields = {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { STSClient } from '@aws-sdk/client-sts'
-import { normalizeHost } from './address-rules.js'
 import { type AwsFields, awsFailure, label } from './aws-errors.js'
 import type { Endpoint } from './endpoints.js'
-import { fail } from './failure.js'
-import { policyHttpAgent, policyHttpsAgent } from './policy-clients.js'
-import type { CheckContext } from './types.js'
+import { fail } from './runner/failure.js'
+import { urlTarget } from './runner/open.js'
+import type { CheckContext, OpenedTargets, OpenTarget } from './runner/types.js'
 
 export type { AwsFields } from './aws-errors.js'
 
@@ -20,17 +19,13 @@ export type AwsCredentials = { accessKeyId: string; secretAccessKey: string; ses
 
 export type AwsHandler = Awaited<ReturnType<typeof awsHandler>>
 
-export const awsHandler = async (ctx: CheckContext) => {
+/** The SDK's http handler, on the agents of the targets the check opened. */
+export const awsHandler = async (ctx: CheckContext, opened: OpenedTargets) => {
   const { NodeHttpHandler } = await import('@smithy/node-http-handler')
-  const httpAgent = policyHttpAgent(ctx.policy, ctx.signal)
-  const httpsAgent = policyHttpsAgent(ctx.policy, {}, ctx.signal)
-  ctx.defer(() => {
-    httpAgent.destroy()
-    httpsAgent.destroy()
-  })
+  const agents = opened.agents()
   return new NodeHttpHandler({
-    httpAgent,
-    httpsAgent,
+    httpAgent: agents.http,
+    httpsAgent: agents.https,
     connectionTimeout: ctx.libraryTimeoutMs(),
     requestTimeout: ctx.libraryTimeoutMs(),
   })
@@ -83,66 +78,18 @@ export const stsClient = async (
   return client
 }
 
-type Origin = { host: string; port: number; secure: boolean }
-
 /** The host, port and TLS use of an endpoint, e.g. STS's. */
-export const endpointOrigin = (endpoint: Endpoint): Origin => {
-  const u = new URL(endpoint.url)
-  const secure = u.protocol === 'https:'
-  return { host: u.hostname, port: Number(u.port) || (secure ? 443 : 80), secure }
-}
+export const endpointTarget = (endpoint: Endpoint): OpenTarget => urlTarget(endpoint.url)
 
 /** The host the SDK will dial for a bucket: virtual-hosted unless path style is forced or the name has dots. */
-export const bucketHost = (endpoint: Endpoint, bucket: string | undefined, pathStyle: boolean): Origin => {
-  const origin = endpointOrigin(endpoint)
+export const bucketHost = (
+  endpoint: Endpoint,
+  bucket: string | undefined,
+  pathStyle: boolean,
+): OpenTarget => {
+  const target = endpointTarget(endpoint)
   const virtual = bucket && !pathStyle && !bucket.includes('.') && /^[a-z0-9-]+$/.test(bucket)
-  return virtual ? { ...origin, host: `${bucket}.${origin.host}` } : origin
-}
-
-/**
- * What a resolve step found for one host: "name → addresses", or only the address when the host
- * already was one (there was nothing to look up, and "127.0.0.1: 127.0.0.1" reads like a mistake).
- */
-export const resolvedDetail = (host: string, addresses: readonly string[]): string =>
-  addresses.length === 1 && addresses[0]!.toLowerCase() === normalizeHost(host)
-    ? addresses[0]!
-    : `${host} → ${addresses.join(', ')}`
-
-/**
- * Resolve, connect and TLS to each distinct origin as timed steps, in parallel; the sockets are
- * parked so the SDK's first request to each origin reuses them.
- */
-export const openOrigins = async (ctx: CheckContext, origins: Origin[]) => {
-  const unique = [...new Map(origins.map((o) => [`${o.host}|${o.port}|${o.secure}`, o])).values()]
-  await ctx.step('resolve', () => Promise.all(unique.map((o) => ctx.policy.resolve(o.host, ctx.signal))), {
-    detail: (all) =>
-      all
-        .map((a, i) =>
-          resolvedDetail(
-            unique[i]!.host,
-            a.map((x) => x.address),
-          ),
-        )
-        .join('; '),
-  })
-  const sockets = await ctx.step(
-    'connect',
-    () => Promise.all(unique.map((o) => ctx.policy.connectTcp(o.host, o.port, ctx.signal))),
-    { detail: (s) => s.map((x) => `${x.remoteAddress}:${x.remotePort}`).join(', ') },
-  )
-  const secure = unique.map((o, i) => ({ o, s: sockets[i]! })).filter((x) => x.o.secure)
-  for (const x of unique.map((o, i) => ({ o, s: sockets[i]! })).filter((x) => !x.o.secure))
-    ctx.policy.park(x.o.host, x.o.port, false, x.s)
-  if (secure.length) {
-    const tlsSockets = await ctx.step(
-      'tls',
-      () => Promise.all(secure.map((x) => ctx.policy.startTls(x.s, x.o.host, {}, ctx.signal))),
-      { detail: () => `certificate valid for ${secure.map((x) => x.o.host).join(', ')}` },
-    )
-    secure.forEach((x, i) => {
-      ctx.policy.park(x.o.host, x.o.port, true, tlsSockets[i]!)
-    })
-  }
+  return virtual ? { ...target, host: `${bucket}.${target.host}` } : target
 }
 
 export const probeKey = () => `portkey-setup-probe/${randomUUID()}.txt`

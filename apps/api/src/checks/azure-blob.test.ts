@@ -2,10 +2,18 @@ import { randomUUID } from 'node:crypto'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  configWith,
+  peerEnv,
+  ports,
+  requirePeers,
+  runOptions,
+  serverCert,
+  serverKey,
+} from '../test-support/peers.js'
+import { expectFailure, networkFailureCases } from '../test-support/test-cases.js'
+import { closedPort } from '../test-support/test-listener.js'
 import { checkTarget } from './catalog.js'
-import { configWith, peerEnv, ports, requirePeers, runOptions, serverCert, serverKey } from './peers.js'
-import { expectFailure, networkFailureCases } from './test-cases.js'
-import { closedPort } from './test-listener.js'
 
 const A = ports.azurite
 const TENANT = '11111111-2222-3333-4444-555555555555'

@@ -1,12 +1,12 @@
 import type { PipelineOptions } from '@azure/core-rest-pipeline'
 import type { StoragePipelineOptions } from '@azure/storage-blob'
 import type { DeploymentConfig, LogStore } from '@portkey-setup/schema'
-import { openOrigins, probeBody, probeKey } from './aws.js'
-import { networkFailure } from './classify.js'
+import { probeBody, probeKey } from './aws.js'
 import { azureBlobEndpoint, entraAuthority } from './endpoints.js'
-import { CheckFailure, errorTag, fail } from './failure.js'
-import { policyHttpAgent, policyHttpsAgent } from './policy-clients.js'
-import { type CheckContext, defineCheck, type FieldPath } from './types.js'
+import { networkFailure } from './runner/classify.js'
+import { CheckFailure, errorTag, fail } from './runner/failure.js'
+import { urlTarget } from './runner/open.js'
+import { defineCheck, type FieldPath, type OpenedTargets } from './runner/types.js'
 
 type Azure = Extract<LogStore, { type: 'azure' }>
 type KeyOrEntra = Azure & { auth: Extract<Azure['auth'], { mode: 'key' | 'entra' }> }
@@ -21,11 +21,9 @@ const STORAGE_SCOPE = 'https://storage.azure.com/.default'
  * (the SDK's proxy policy leaves a request alone once it has an agent, so no proxy from the
  * environment applies), no redirects, no retries.
  */
-const policyPipeline = (ctx: CheckContext, url: string) => {
-  const agent = url.startsWith('https:')
-    ? policyHttpsAgent(ctx.policy, {}, ctx.signal)
-    : policyHttpAgent(ctx.policy, ctx.signal)
-  ctx.defer(() => agent.destroy())
+const policyPipeline = (opened: OpenedTargets, url: string) => {
+  const agents = opened.agents()
+  const agent = url.startsWith('https:') ? agents.https : agents.http
   return { agent: agent as PipelineOptions['agent'], redirectOptions: { maxRetries: 0 } }
 }
 
@@ -147,12 +145,6 @@ const storageFailure = (err: unknown, mode: 'key' | 'entra', op: 'write' | 'read
   throw err
 }
 
-const originOf = (url: string) => {
-  const u = new URL(url)
-  const secure = u.protocol === 'https:'
-  return { host: u.hostname, port: Number(u.port) || (secure ? 443 : 80), secure }
-}
-
 export const azureBlobCheck = defineCheck<Cfg>({
   target: 'logStore',
   kind: (c) => `azure-${c.logStore.auth.mode}`,
@@ -162,7 +154,10 @@ export const azureBlobCheck = defineCheck<Cfg>({
     const auth = ls.auth
     const blob = azureBlobEndpoint(ctx.env, ls.account)
     const authority = entraAuthority(ctx.env)
-    await openOrigins(ctx, [...(auth.mode === 'entra' ? [originOf(authority.url)] : []), originOf(blob.url)])
+    const opened = await ctx.open([
+      ...(auth.mode === 'entra' ? [urlTarget(authority.url)] : []),
+      urlTarget(blob.url),
+    ])
 
     const { BlobServiceClient, StorageSharedKeyCredential } = await import('@azure/storage-blob')
     let credential:
@@ -174,7 +169,7 @@ export const azureBlobCheck = defineCheck<Cfg>({
       const { ClientSecretCredential } = await import('@azure/identity')
       const entra = new ClientSecretCredential(auth.tenantId, auth.clientId, auth.clientSecret, {
         authorityHost: authority.url,
-        ...policyPipeline(ctx, authority.url),
+        ...policyPipeline(opened, authority.url),
         disableInstanceDiscovery: authority.overridden,
         retryOptions: { maxRetries: 0 },
       })
@@ -194,7 +189,7 @@ export const azureBlobCheck = defineCheck<Cfg>({
 
     // agent and redirectOptions reach the core pipeline, though StoragePipelineOptions does not list them.
     const pipelineOptions = {
-      ...policyPipeline(ctx, blob.url),
+      ...policyPipeline(opened, blob.url),
       retryOptions: { maxTries: 1 },
     } as StoragePipelineOptions
     const service = new BlobServiceClient(blob.url, credential, pipelineOptions)

@@ -1,8 +1,7 @@
 import type { Bedrock, DeploymentConfig } from '@portkey-setup/schema'
-import { type AwsFields, assumeRole, awsHandler, endpointOrigin, openOrigins, stsClient } from './aws.js'
+import { type AwsFields, assumeRole, awsHandler, endpointTarget, stsClient } from './aws.js'
 import { stsEndpoint } from './endpoints.js'
-import { SkipCheck } from './failure.js'
-import { defineCheck } from './types.js'
+import { defineCheck } from './runner/types.js'
 
 type Enabled = Extract<Bedrock, { enabled: true }>
 type Cfg = DeploymentConfig & { bedrock: Enabled }
@@ -30,10 +29,11 @@ export const bedrockCheck = defineCheck<Cfg>({
   target: 'bedrock',
   kind: (c) => `sts-assume-role-${c.bedrock.role}`,
   endpointField: () => ['bedrock', 'assumeRoleCredentials', 'region'],
+  skip: (c) => (c.bedrock.assumeRoleCredentials ? undefined : BEDROCK_WITHOUT_KEYS),
   async run(config, ctx) {
     const b = config.bedrock
-    const keys = b.assumeRoleCredentials
-    if (!keys) throw new SkipCheck(BEDROCK_WITHOUT_KEYS)
+    // skip() has made sure of the keys.
+    const keys = b.assumeRoleCredentials!
     const fields: AwsFields = {
       accessKey: ['bedrock', 'assumeRoleCredentials', 'accessKeyId'],
       secretKey: ['bedrock', 'assumeRoleCredentials', 'secretAccessKey'],
@@ -46,8 +46,8 @@ export const bedrockCheck = defineCheck<Cfg>({
           : ['bedrock', 'externalId'],
     }
     const sts = stsEndpoint(ctx.env, keys.region)
-    await openOrigins(ctx, [endpointOrigin(sts)])
-    const handler = await awsHandler(ctx)
+    const opened = await ctx.open(endpointTarget(sts))
+    const handler = await awsHandler(ctx, opened)
     const client = await stsClient(ctx, handler, {
       region: keys.region,
       endpoint: sts,

@@ -1,9 +1,9 @@
 import { CheckResultSchema, type DeploymentConfig, validateConfig } from '@portkey-setup/schema'
 import { fixtures, SENTINEL } from '@portkey-setup/schema/fixtures'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { fullPeerConfig, ports, requirePeers, runOptions } from '../test-support/peers.js'
 import { CATALOG, type CheckCatalog, runChecks, selectCheck } from './catalog.js'
-import { fullPeerConfig, ports, requirePeers, runOptions } from './peers.js'
-import { CHECK_TARGETS } from './types.js'
+import { CHECK_TARGETS } from './runner/types.js'
 
 describe('the catalog covers every option of the config', () => {
   it('has an entry (check or skip reason) for every option path of the schema fixtures', () => {

@@ -3,6 +3,7 @@ import type {
   AzureAuth,
   Bedrock,
   Cache,
+  ConfigSection,
   DataService,
   DeploymentConfig,
   LogStore,
@@ -18,22 +19,31 @@ import { registryCheck } from './image-registry.js'
 import { mongoCheck } from './mongo.js'
 import { otelCheck } from './otel.js'
 import { redisCheck } from './redis.js'
-import { type RunOptions, runCheck, skippedResult } from './run.js'
-import { s3AssumeKeysCheck, s3KeysCheck } from './s3.js'
+import { type RunOptions, runCheck, skippedResult } from './runner/run.js'
 import {
   CHECK_TARGETS,
   type CheckDefinition,
   type CheckResult,
   type CheckTarget,
   type SkippedOption,
-} from './types.js'
+} from './runner/types.js'
+import { s3AssumeKeysCheck, s3KeysCheck } from './s3.js'
+
+/** A check as the catalog lists it: with the config sections it reads. */
+export type CataloguedCheck<C> = CheckDefinition<C> & { reads: readonly ConfigSection[] }
+
+const reading = <C>(check: CheckDefinition<C>, reads: readonly ConfigSection[]): CataloguedCheck<C> => ({
+  ...check,
+  reads,
+})
 
 /**
- * Every option of the config, mapped to its check or to the reason it cannot be checked from
- * here. The keys are mapped types over the schema's discriminants: a new option in the schema
- * without an entry here fails typecheck.
+ * Every option of the config, mapped to its check (with the sections it reads) or to the reason
+ * it cannot be checked from here. The keys are mapped types over the schema's discriminants: a
+ * new option in the schema without an entry here fails typecheck. checkPlan in the schema
+ * package says the same for the wizard; catalog-plan.test.ts keeps the two in step.
  */
-type Leaf<C> = CheckDefinition<C> | SkippedOption
+type Leaf<C> = CataloguedCheck<C> | SkippedOption
 type With<K extends keyof DeploymentConfig, V> = DeploymentConfig & { [P in K]: V }
 type LS<T extends LogStore['type']> = Extract<LogStore, { type: T }>
 type Flag<T extends { enabled: boolean }> = `${T['enabled']}`
@@ -76,7 +86,7 @@ const MANAGED =
 
 export const CATALOG: CheckCatalog = {
   registry: {
-    create: registryCheck,
+    create: reading(registryCheck, ['chart', 'registry']),
     existing: {
       kind: 'existing-secret',
       skipped:
@@ -84,36 +94,36 @@ export const CATALOG: CheckCatalog = {
     },
   },
   logStore: {
-    mongo: mongoCheck,
-    s3: s3KeysCheck,
-    wasabi: s3KeysCheck,
-    gcs: s3KeysCheck,
-    netapp: s3KeysCheck,
+    mongo: reading(mongoCheck, ['logStore']),
+    s3: reading(s3KeysCheck, ['logStore']),
+    wasabi: reading(s3KeysCheck, ['logStore']),
+    gcs: reading(s3KeysCheck, ['logStore']),
+    netapp: reading(s3KeysCheck, ['logStore']),
     s3_assume: {
-      access_keys: s3AssumeKeysCheck,
+      access_keys: reading(s3AssumeKeysCheck, ['logStore']),
       irsa: { kind: 's3_assume', skipped: IRSA },
       imds: { kind: 's3_assume', skipped: IMDS },
     },
     azure: {
-      key: azureBlobCheck,
-      entra: azureBlobCheck,
+      key: reading(azureBlobCheck, ['logStore']),
+      entra: reading(azureBlobCheck, ['logStore']),
       managed: { kind: 'azure-managed', skipped: MANAGED },
     },
   },
   analytics: {
-    clickhouse: clickhouseCheck,
+    clickhouse: reading(clickhouseCheck, ['analytics']),
     control_plane: {
       kind: 'control_plane',
       skipped: 'Analytics go to the Portkey control plane; there is nothing of yours to check.',
     },
   },
   otel: {
-    true: otelCheck,
+    true: reading(otelCheck, ['otel']),
     false: { kind: 'disabled', skipped: 'OpenTelemetry push is off.' },
   },
   cache: {
-    'aws-elastic-cache': redisCheck,
-    custom: redisCheck,
+    'aws-elastic-cache': reading(redisCheck, ['cache']),
+    custom: reading(redisCheck, ['cache']),
     redis: {
       kind: 'redis-in-cluster',
       skipped:
@@ -121,11 +131,11 @@ export const CATALOG: CheckCatalog = {
     },
   },
   bedrock: {
-    true: bedrockCheck,
+    true: reading(bedrockCheck, ['logStore', 'bedrock']),
     false: { kind: 'disabled', skipped: 'Bedrock access through an assumed role is not enabled.' },
   },
   dataService: {
-    true: dataServiceCheck,
+    true: reading(dataServiceCheck, ['logStore', 'dataService']),
     false: { kind: 'disabled', skipped: 'The data service is not enabled.' },
   },
 }

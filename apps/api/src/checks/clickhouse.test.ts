@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { configWith, ports, requirePeers, runOptions } from '../test-support/peers.js'
+import { expectFailure, networkFailureCases } from '../test-support/test-cases.js'
 import { checkTarget } from './catalog.js'
 import { quoteTable } from './clickhouse.js'
-import { configWith, ports, requirePeers, runOptions } from './peers.js'
-import { expectFailure, networkFailureCases } from './test-cases.js'
 
 const C = ports.clickhouse
 const db = C.database

@@ -1,7 +1,7 @@
 import type { Analytics, DeploymentConfig } from '@portkey-setup/schema'
-import { CheckFailure, fail } from './failure.js'
-import { type HttpSession, openHttpSession, readText } from './http-session.js'
-import { defineCheck, type FieldPath } from './types.js'
+import { type HttpSession, openHttpSession, readText } from './net/http-session.js'
+import { CheckFailure, fail } from './runner/failure.js'
+import { defineCheck, type FieldPath } from './runner/types.js'
 
 type Clickhouse = Extract<Analytics, { store: 'clickhouse' }>
 type Cfg = DeploymentConfig & { analytics: Clickhouse }

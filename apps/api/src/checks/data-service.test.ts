@@ -1,8 +1,8 @@
 import type { DeploymentConfigInput } from '@portkey-setup/schema'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { configWith, motoSeed, ports, requirePeers, runOptions, testRoles } from '../test-support/peers.js'
+import { expectFailure } from '../test-support/test-cases.js'
 import { checkTarget } from './catalog.js'
-import { configWith, motoSeed, ports, requirePeers, runOptions, testRoles } from './peers.js'
-import { expectFailure } from './test-cases.js'
 
 beforeAll(() => requirePeers({ moto: ports.moto.port }))
 

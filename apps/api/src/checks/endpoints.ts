@@ -1,4 +1,4 @@
-import type { CheckEnvironment, EndpointKey } from './types.js'
+import type { CheckEnvironment, EndpointKey } from './runner/types.js'
 
 /**
  * The public endpoint of each provider for a region, as the gateway reaches it. A test-only

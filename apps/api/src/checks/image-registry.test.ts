@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { configWith, ports, requirePeers, runOptions } from '../test-support/peers.js'
+import { expectFailure, networkFailureCases } from '../test-support/test-cases.js'
+import { closedPort } from '../test-support/test-listener.js'
 import { checkTarget } from './catalog.js'
 import { gatewayImageTag, parseChallenge, registryBase } from './image-registry.js'
-import { configWith, ports, requirePeers, runOptions } from './peers.js'
-import { expectFailure, networkFailureCases } from './test-cases.js'
-import { closedPort } from './test-listener.js'
 
 const R = ports.registry
 const registry = (server: string, username = R.user, password = R.password, chart = '1.7.7') =>

@@ -1,7 +1,7 @@
 import { CHART_RELEASES, chartRelease, type DeploymentConfig } from '@portkey-setup/schema'
-import { fail } from './failure.js'
-import { drain, type HttpSession, openHttpSession, readText } from './http-session.js'
-import { defineCheck } from './types.js'
+import { drain, type HttpSession, openHttpSession, readText } from './net/http-session.js'
+import { fail } from './runner/failure.js'
+import { defineCheck } from './runner/types.js'
 
 /** The gateway image the chosen chart release deploys (its values file, images.gatewayImage). */
 export const GATEWAY_REPOSITORY = 'portkeyai/gateway_enterprise'

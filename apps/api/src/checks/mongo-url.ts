@@ -1,4 +1,5 @@
-import { CheckFailure } from './failure.js'
+import { ConnectionString } from 'mongodb-connection-string-url'
+import { CheckFailure, errorTag } from './runner/failure.js'
 
 /**
  * Reads a MongoDB connection URL far enough to judge it: the hosts to reach and the options
@@ -9,7 +10,7 @@ import { CheckFailure } from './failure.js'
 export type MongoUrl = {
   srv: boolean
   hosts: { host: string; port: number }[]
-  /** Lower-cased option names with their raw values. */
+  /** Lower-cased option names (the driver reads them case-insensitively) with their decoded values. */
   options: Map<string, string>
 }
 
@@ -38,40 +39,39 @@ const REFUSED_MECHANISMS: Record<string, string> = {
   'MONGODB-X509': 'needs a client certificate file, which checks do not read',
 }
 
-const URL_RE = /^mongodb(\+srv)?:\/\/(?:[^@/]*@)?([^/?#]+)(\/[^?#]*)?(\?[^#]*)?$/
-
 const field = ['logStore', 'connectionUrl']
 
+/** "host", "host:port" or "[v6]:port", as the driver's parser lists them. */
+const hostPort = (h: string) => {
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(h)
+  if (v6) return { host: v6[1]!, port: Number(v6[2] ?? 27017) }
+  const i = h.lastIndexOf(':')
+  return i < 0 ? { host: h, port: 27017 } : { host: h.slice(0, i), port: Number(h.slice(i + 1)) }
+}
+
+/** Parsed by the driver's own parser (mongodb-connection-string-url), so both read it alike. */
 export const parseMongoUrl = (url: string): MongoUrl => {
-  const m = URL_RE.exec(url)
-  if (!m)
+  let cs: ConnectionString
+  try {
+    cs = new ConnectionString(url)
+  } catch (err) {
+    if (!/^mongodb(\+srv)?:\/\//i.test(url))
+      throw new CheckFailure(
+        'UNSUPPORTED',
+        'The connection URL is not a mongodb:// or mongodb+srv:// URL.',
+        'Use mongodb://user:password@host:27017/?tls=true or mongodb+srv://user:password@cluster.example.net.',
+        field,
+      )
     throw new CheckFailure(
       'UNSUPPORTED',
-      'The connection URL is not a mongodb:// or mongodb+srv:// URL.',
-      'Use mongodb://user:password@host:27017/?tls=true or mongodb+srv://user:password@cluster.example.net.',
+      `The driver could not use the connection URL${errorTag(err instanceof Error ? err.name : undefined)}.`,
+      'Check the options in logStore.connectionUrl against the MongoDB connection string reference.',
       field,
     )
-  const srv = !!m[1]
-  const hosts = m[2]!.split(',').map((h) => {
-    const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(h)
-    if (v6) return { host: v6[1]!, port: Number(v6[2] ?? 27017) }
-    const [host, port] = h.split(':')
-    return { host: host!, port: Number(port ?? 27017) }
-  })
-  const options = new Map<string, string>()
-  for (const pair of (m[4] ?? '').slice(1).split('&')) {
-    if (!pair) continue
-    const i = pair.indexOf('=')
-    const key = decodeURIComponent(i < 0 ? pair : pair.slice(0, i)).toLowerCase()
-    let value = i < 0 ? '' : pair.slice(i + 1)
-    try {
-      value = decodeURIComponent(value)
-    } catch {
-      // keep as typed
-    }
-    options.set(key, value)
   }
-  return { srv, hosts, options }
+  const options = new Map<string, string>()
+  for (const [key, value] of cs.searchParams) options.set(key.toLowerCase(), value)
+  return { srv: cs.isSRV, hosts: cs.hosts.map(hostPort), options }
 }
 
 /** Throws UNSUPPORTED for options a check must not honour. */

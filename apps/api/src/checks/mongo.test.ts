@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { configWith, ports, requirePeers, runOptions, testCa, wrongCa } from '../test-support/peers.js'
+import { expectFailure, networkFailureCases } from '../test-support/test-cases.js'
 import { checkTarget } from './catalog.js'
 import { parseMongoUrl, refuseUnsafeOptions } from './mongo-url.js'
-import { configWith, ports, requirePeers, runOptions, testCa, wrongCa } from './peers.js'
-import { expectFailure, networkFailureCases } from './test-cases.js'
 
 const F = ports.ferretdb
 const H = '127.0.0.1'

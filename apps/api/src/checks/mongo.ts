@@ -2,11 +2,11 @@ import dns from 'node:dns'
 import tls from 'node:tls'
 import type { DeploymentConfig, LogStore } from '@portkey-setup/schema'
 import type { MongoClient } from 'mongodb'
-import { networkFailure } from './classify.js'
-import { CheckFailure, errorTag, fail } from './failure.js'
 import { parseMongoUrl, refuseUnsafeOptions, tlsRequested } from './mongo-url.js'
-import { openSocksGate, type SocksGate } from './socks-gate.js'
-import { type CheckContext, defineCheck } from './types.js'
+import type { SocksGate } from './net/socks-gate.js'
+import { networkFailure } from './runner/classify.js'
+import { CheckFailure, errorTag, fail } from './runner/failure.js'
+import { type CheckContext, defineCheck } from './runner/types.js'
 
 type Mongo = Extract<LogStore, { type: 'mongo' }>
 type Cfg = DeploymentConfig & { logStore: Mongo }
@@ -117,19 +117,19 @@ export const mongoCheck = defineCheck<Cfg>({
       },
     )
 
-    const seeds = await ctx.step(
-      'resolve',
-      async () => {
-        const hosts = url.srv ? await srvTargets(url.hosts[0]!.host) : url.hosts
-        await Promise.all(hosts.map((h) => ctx.policy.resolve(h.host, ctx.signal)))
-        return hosts
-      },
-      { detail: (h) => h.map((x) => `${x.host}:${x.port}`).join(', ') },
+    // The driver dials by itself (through the gate), TLS included: only resolve here.
+    const opened = await ctx.open(
+      async () =>
+        (url.srv ? await srvTargets(url.hosts[0]!.host) : url.hosts).map((h) => ({
+          ...h,
+          tls: false as const,
+        })),
+      { resolveOnly: true },
     )
+    const seeds = opened.targets
 
     const { MongoClient } = await import('mongodb')
-    const gate = await openSocksGate(ctx.policy, ctx.signal)
-    ctx.defer(() => gate.close())
+    const gate = await opened.socksGate()
     const remaining = ctx.libraryTimeoutMs()
     const client = new MongoClient(ls.connectionUrl, {
       proxyHost: gate.host,

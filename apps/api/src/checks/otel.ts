@@ -1,7 +1,7 @@
 import type { DeploymentConfig, Otel } from '@portkey-setup/schema'
-import { fail } from './failure.js'
-import { drain, openHttpSession } from './http-session.js'
-import { defineCheck } from './types.js'
+import { drain, openHttpSession } from './net/http-session.js'
+import { fail } from './runner/failure.js'
+import { defineCheck } from './runner/types.js'
 
 type Cfg = DeploymentConfig & { otel: Extract<Otel, { enabled: true }> }
 

@@ -1,9 +1,8 @@
-import net from 'node:net'
 import type { DeploymentConfig } from '@portkey-setup/schema'
 import type { Redis as RedisClient } from 'ioredis'
-import { CheckFailure, fail, findCause, safeToken } from './failure.js'
-import { type NetworkPolicy, TargetBlockedError } from './policy.js'
-import { type CheckContext, defineCheck } from './types.js'
+import { TargetBlockedError } from './net/policy.js'
+import { CheckFailure, fail, findCause, safeToken } from './runner/failure.js'
+import { type CheckContext, defineCheck } from './runner/types.js'
 
 /** The chart's minimum Redis version. */
 export const MIN_REDIS = [6, 2] as const
@@ -95,44 +94,6 @@ const replyFailure = (err: unknown): CheckFailure | undefined => {
   return undefined
 }
 
-/** An ioredis connector that dials through the policy (seed and every cluster node). */
-const policyConnector = async (
-  policy: NetworkPolicy,
-  signal: AbortSignal,
-  tlsOn: boolean,
-  seedHost: string,
-) => {
-  const { AbstractConnector } = await import('ioredis')
-  return class PolicyConnector extends AbstractConnector {
-    private readonly o: { host?: string; port?: number }
-    // ioredis passes the connection options of the instance (the seed or a cluster node).
-    constructor(options: unknown) {
-      super(1000)
-      this.o = (options ?? {}) as { host?: string; port?: number }
-    }
-    connect() {
-      this.connecting = true
-      const host = this.o.host ?? seedHost
-      // Cluster nodes are often reported by IP while the certificate names the configured host.
-      const servername = tlsOn && net.isIP(host) && !net.isIP(seedHost) ? seedHost : undefined
-      return policy
-        .connect({
-          host,
-          port: this.o.port ?? 6379,
-          tls: tlsOn ? (servername ? { servername } : {}) : false,
-          signal,
-        })
-        .then((s) => {
-          this.stream = s
-          s.once('error', (e) => {
-            this.firstError = e
-          })
-          return s
-        })
-    }
-  }
-}
-
 const clientOptions = (ctx: CheckContext) => ({
   // RESP2: AUTH stays a command of its own (a timed step with its own error), on every Redis ≥ 2.
   protocol: 2 as const,
@@ -158,20 +119,8 @@ export const redisCheck = defineCheck<DeploymentConfig>({
   async run(config, ctx) {
     const t = parseRedisUrl(config.cache.url, config.cache.tls)
     const { Redis, Cluster } = await import('ioredis')
-    const Connector = await policyConnector(ctx.policy, ctx.signal, t.tls, t.host)
-
-    await ctx.step('resolve', () => ctx.policy.resolve(t.host, ctx.signal), {
-      detail: (a) => a.map((x) => x.address).join(', '),
-    })
-    const tcp = await ctx.step('connect', () => ctx.policy.connectTcp(t.host, t.port, ctx.signal), {
-      detail: (s) => `${s.remoteAddress}:${s.remotePort}`,
-    })
-    if (t.tls) {
-      const s = await ctx.step('tls', () => ctx.policy.startTls(tcp, t.host, {}, ctx.signal), {
-        detail: (x) => `${x.getProtocol() ?? 'TLS'}, certificate valid for ${t.host}`,
-      })
-      ctx.policy.park(t.host, t.port, true, s)
-    } else ctx.policy.park(t.host, t.port, false, tcp)
+    const opened = await ctx.open({ host: t.host, port: t.port, tls: t.tls ? {} : false })
+    const Connector = await opened.redisConnector({ tls: t.tls, seedHost: t.host })
 
     const redis: RedisClient = new Redis({ ...clientOptions(ctx), host: t.host, port: t.port, Connector })
     redis.on('error', () => {})

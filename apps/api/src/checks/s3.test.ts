@@ -1,9 +1,17 @@
 import type { DeploymentConfigInput } from '@portkey-setup/schema'
 import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  configWith,
+  motoSeed,
+  motoUrl,
+  ports,
+  requirePeers,
+  runOptions,
+  testRoles,
+} from '../test-support/peers.js'
+import { expectFailure, networkFailureCases } from '../test-support/test-cases.js'
 import { checkTarget } from './catalog.js'
-import { configWith, motoSeed, motoUrl, ports, requirePeers, runOptions, testRoles } from './peers.js'
 import { s3Target } from './s3.js'
-import { expectFailure, networkFailureCases } from './test-cases.js'
 
 beforeAll(() => requirePeers({ moto: ports.moto.port }))
 

@@ -6,15 +6,14 @@ import {
   assumeRole,
   awsHandler,
   bucketHost,
-  endpointOrigin,
-  openOrigins,
+  endpointTarget,
   putGetProbe,
   s3Client,
   stsClient,
 } from './aws.js'
 import { type Endpoint, gcsEndpoint, s3Endpoint, stsEndpoint, wasabiEndpoint } from './endpoints.js'
-import { fail } from './failure.js'
-import { type CheckContext, type CheckEnvironment, defineCheck } from './types.js'
+import { fail } from './runner/failure.js'
+import { type CheckContext, type CheckEnvironment, defineCheck } from './runner/types.js'
 
 type KeyStore = Extract<LogStore, { type: 's3' | 'wasabi' | 'gcs' | 'netapp' }>
 type KeyCfg = DeploymentConfig & { logStore: KeyStore }
@@ -77,8 +76,8 @@ export const s3KeysCheck = defineCheck<KeyCfg>({
       region: ['logStore', 'region'],
       endpoint: ls.type === 'netapp' ? ['logStore', 'basePath'] : ['logStore', 'region'],
     }
-    await openOrigins(ctx, [bucketHost(t.endpoint, t.bucket, t.pathStyle)])
-    const handler = await awsHandler(ctx)
+    const opened = await ctx.open(bucketHost(t.endpoint, t.bucket, t.pathStyle))
+    const handler = await awsHandler(ctx, opened)
     const s3 = await s3Client(ctx, handler, {
       region: ls.region,
       endpoint: t.endpoint,
@@ -131,8 +130,8 @@ export const s3AssumeKeysCheck = defineCheck<AssumeCfg>({
     const sts = stsEndpoint(ctx.env, ls.region)
     const s3 = s3Endpoint(ctx.env, ls.region)
     const pathStyle = s3.overridden
-    await openOrigins(ctx, [endpointOrigin(sts), bucketHost(s3, ls.bucket, pathStyle)])
-    const handler = await awsHandler(ctx)
+    const opened = await ctx.open([endpointTarget(sts), bucketHost(s3, ls.bucket, pathStyle)])
+    const handler = await awsHandler(ctx, opened)
     const { credentials, fields } = await assumeLogStoreRole(ctx, handler, ls, sts, {
       bucket: ['logStore', 'bucket'],
     })

@@ -1,16 +1,5 @@
-import { type CheckTarget, DeploymentConfigSchema } from '@portkey-setup/schema'
+import { CHECK_READS, type CheckTarget, DeploymentConfigSchema } from '@portkey-setup/schema'
 import type { Issue } from './schemas'
-
-/** The config sections each check reads; everything else is irrelevant to it. */
-const NEEDS: Record<CheckTarget, readonly string[]> = {
-  registry: ['chart', 'registry'],
-  logStore: ['chart', 'logStore'],
-  analytics: ['analytics'],
-  otel: ['otel'],
-  cache: ['cache'],
-  bedrock: ['logStore', 'bedrock'],
-  dataService: ['logStore', 'dataService'],
-}
 
 /**
  * Valid stand-ins for sections the user has not reached yet. The API validates the whole config before
@@ -39,7 +28,8 @@ const issuesOf = (error: { issues: { path: PropertyKey[]; code: string; message:
 
 /** The config to send for these targets, or the issues in the sections they need. */
 export const configForCheck = (values: unknown, targets: readonly CheckTarget[]): CheckConfig => {
-  const needed = new Set(targets.flatMap((t) => NEEDS[t]))
+  // The config sections each check reads; everything else is irrelevant to it.
+  const needed = new Set<string>(targets.flatMap((t) => CHECK_READS[t]))
   let candidate: Record<string, unknown> = { ...(values as Record<string, unknown>) }
   // Cross-section rules run only once every section parses, so a stand-in can reveal a new issue: retry a few times.
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -1,9 +1,9 @@
 import { DeploymentConfigSchema, renderValuesYaml } from '@portkey-setup/schema'
+import defaults107 from '@portkey-setup/schema/chart-values/gateway-1.0.7.yaml?raw'
+import defaults177 from '@portkey-setup/schema/chart-values/gateway-1.7.7.yaml?raw'
 import { type FixtureName, fixtures } from '@portkey-setup/schema/fixtures'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import defaults107 from '../assets/chart-defaults/portkey-gateway-chart-1.0.7-values.yaml?raw'
-import defaults177 from '../assets/chart-defaults/portkey-gateway-chart-1.7.7-values.yaml?raw'
 import { readValues, valuesPatch, writeValues } from './values-patch'
 
 const LABELS = { defaults: 'chart defaults', merged: 'with your values' }

@@ -1,4 +1,5 @@
 export * from './capabilities.js'
 export * from './default-env.js'
-export * from './releases.js'
 export * from './facts.js'
+export * from './layouts.js'
+export * from './releases.js'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { chartLayout } from '../chart/layouts.js'
 import { CHART_RELEASES, CHART_VERSIONS, LATEST_CHART_VERSION } from '../chart/releases.js'
 import { fixtures } from '../fixtures/index.js'
 import { validateConfig } from '../validate.js'
-import { chartLayout } from './chart.js'
 
 const withChart = (version: unknown, extra: object = {}) =>
   validateConfig({ ...fixtures.s3, chart: { ...fixtures.s3.chart, version }, ...extra })

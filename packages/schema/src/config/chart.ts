@@ -1,15 +1,8 @@
 import { z } from 'zod'
-import { supports } from '../chart/capabilities.js'
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from '../chart/releases.js'
 import { count, dnsLabel, doc } from './fields.js'
 
-/** The chart default files the wizard's values diff ships: one before secretKeys (1.3.1), one after. */
-export const KNOWN_CHART_VERSIONS = ['1.0.7', '1.7.7'] as const
 export const DEFAULT_CHART_VERSION = LATEST_CHART_VERSION
-
-/** Which of those default files is closest to a release's. */
-export const chartLayout = (version: string): (typeof KNOWN_CHART_VERSIONS)[number] =>
-  supports(version, 'existingSecret') ? '1.7.7' : '1.0.7'
 
 const OLDEST = CHART_VERSIONS[CHART_VERSIONS.length - 1]
 

@@ -56,6 +56,10 @@ export const text = (label: string, max = 1024) =>
       error: `${label} must be a single line: remove line breaks, tabs and other control or invisible characters.`,
       abort: true,
     })
+    .refine(isSingleLine, {
+      error: `${label} must be a single line: remove line breaks, tabs and other control or invisible characters.`,
+      abort: true,
+    })
 
 /** A secret: same rules as text, and marked so it is never logged, stored in a draft or put in a script. */
 export const secret = (label: string, max = 4096) => text(label, max).meta({ 'x-secret': true })

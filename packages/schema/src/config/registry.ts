@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { doc, k8sName, option, secret, text } from './fields.js'
+import { doc, isSingleLine, k8sName, option, secret, text } from './fields.js'
 import { SINGLE_LINE } from './patterns.js'
 
 export const DEFAULT_REGISTRY_SERVER = 'https://index.docker.io/v1/'
@@ -32,6 +32,10 @@ export const RegistryCreateSchema = z
         error: 'Email is not an email address: use name@example.com or leave it empty.',
       })
       .regex(SINGLE_LINE, {
+        error: 'Email must be a single line: remove control or invisible characters.',
+        abort: true,
+      })
+      .refine(isSingleLine, {
         error: 'Email must be a single line: remove control or invisible characters.',
       })
       .optional()

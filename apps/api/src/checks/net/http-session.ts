@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
-import { policyDispatcher } from './policy-clients.js'
-import type { CheckContext } from './types.js'
+import { urlTarget } from '../runner/open.js'
+import type { CheckContext } from '../runner/types.js'
 
 /**
- * The shared start of every HTTP check: resolve, connect and (for https) TLS as timed steps,
+ * The shared start of every HTTP check: ctx.open's resolve, connect and (for https) TLS steps,
  * then an undici client whose first request reuses that very connection. Redirects are never
  * followed; every new connection (a token realm on another host, say) goes through the policy.
  */
@@ -24,29 +24,8 @@ const header = (h: Dispatcher.ResponseData['headers'], name: string) => {
 export const openHttpSession = async (ctx: CheckContext, baseUrl: string): Promise<HttpSession> => {
   const { request } = await import('undici')
   const base = new URL(baseUrl)
-  const secure = base.protocol === 'https:'
-  const port = Number(base.port) || (secure ? 443 : 80)
-  const host = base.hostname
-
-  await ctx.step('resolve', () => ctx.policy.resolve(host, ctx.signal), {
-    detail: (a) => a.map((x) => x.address).join(', '),
-  })
-  const tcp = await ctx.step('connect', () => ctx.policy.connectTcp(host, port, ctx.signal), {
-    detail: (s) => `${s.remoteAddress}:${s.remotePort}`,
-  })
-  if (secure) {
-    const t = await ctx.step(
-      'tls',
-      () => ctx.policy.startTls(tcp, host, { alpn: ['http/1.1'] }, ctx.signal),
-      {
-        detail: (s) => `${s.getProtocol() ?? 'TLS'}, certificate valid for ${host}`,
-      },
-    )
-    ctx.policy.park(host, port, true, t)
-  } else ctx.policy.park(host, port, false, tcp)
-
-  const dispatcher = await policyDispatcher(ctx.policy, {}, ctx.signal)
-  ctx.defer(() => dispatcher.destroy())
+  const opened = await ctx.open(urlTarget(base, { alpn: ['http/1.1'] }))
+  const dispatcher = await opened.dispatcher()
 
   return {
     base,

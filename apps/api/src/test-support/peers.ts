@@ -4,8 +4,8 @@ import net from 'node:net'
 import { join } from 'node:path'
 import { type DeploymentConfig, type DeploymentConfigInput, validateConfig } from '@portkey-setup/schema'
 import { baseConfig } from '@portkey-setup/schema/fixtures'
-import type { RunOptions } from './run.js'
-import type { CheckEnvironment } from './types.js'
+import type { RunOptions } from '../checks/runner/run.js'
+import type { CheckEnvironment } from '../checks/runner/types.js'
 
 /**
  * Test and benchmark support: the real servers of scripts/peers (ports.json + PEERS_DIR) and

@@ -1,9 +1,9 @@
 import { SocksClient } from 'socks'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ports, requirePeers } from './peers.js'
+import { ports, requirePeers } from '../../test-support/peers.js'
+import { socketSpies } from '../../test-support/test-listener.js'
 import { createNetworkPolicy, TargetBlockedError } from './policy.js'
 import { openSocksGate, type SocksGate } from './socks-gate.js'
-import { socketSpies } from './test-listener.js'
 
 const OPEN = { allowLoopback: true, denyPrivate: false, allowCidrs: [], denyCidrs: [] }
 

@@ -1,9 +1,9 @@
 import { SENTINEL } from '@portkey-setup/schema/fixtures'
 import { describe, expect, it } from 'vitest'
+import { configWith } from '../../test-support/peers.js'
+import { closedPort } from '../../test-support/test-listener.js'
 import { fail } from './failure.js'
-import { configWith } from './peers.js'
 import { runCheck } from './run.js'
-import { closedPort } from './test-listener.js'
 import { type CheckContext, defineCheck } from './types.js'
 
 const config = configWith({})

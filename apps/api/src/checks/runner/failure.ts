@@ -27,13 +27,6 @@ export class CheckFailure extends Error {
   }
 }
 
-/** Thrown by a check that finds, once started, that it cannot prove anything from here. */
-export class SkipCheck extends Error {
-  constructor(readonly reason: string) {
-    super(reason)
-  }
-}
-
 export const fail = (code: CheckErrorCode, message: string, hint: string, field?: FieldPath): never => {
   throw new CheckFailure(code, message, hint, field)
 }

@@ -1,8 +1,9 @@
 import { setMaxListeners } from 'node:events'
 import { performance } from 'node:perf_hooks'
+import { createNetworkPolicy, type LookupFn, type PolicySettings } from '../net/policy.js'
 import { networkFailure } from './classify.js'
-import { CheckFailure, SkipCheck } from './failure.js'
-import { createNetworkPolicy, type LookupFn, type PolicySettings } from './policy.js'
+import { CheckFailure } from './failure.js'
+import { openTargets } from './open.js'
 import { scrubber } from './scrub.js'
 import type {
   CheckContext,
@@ -61,18 +62,24 @@ export const runCheck = async <C>(
   config: C,
   opts: RunOptions,
 ): Promise<CheckResult> => {
+  const skip = def.skip?.(config)
+  if (skip) return skippedResult(def.target, def.kind(config), skip)
+
   const started = performance.now()
   const deadline = started + opts.timeoutMs
-  const ac = new AbortController()
+  // Three ways to stop: the deadline, the caller going away, and the end of the check (which
+  // stops whatever a client library still has running).
+  const deadlineAc = new AbortController()
+  const done = new AbortController()
+  const signal = AbortSignal.any([deadlineAc.signal, done.signal, ...(opts.signal ? [opts.signal] : [])])
   // Every client call of the check listens on this one signal.
-  setMaxListeners(100, ac.signal)
-  const timer = setTimeout(() => ac.abort(new DeadlineReached('deadline')), opts.timeoutMs)
-  const onCallerAbort = () => ac.abort(new Cancelled('cancelled'))
-  if (opts.signal?.aborted) onCallerAbort()
-  else opts.signal?.addEventListener('abort', onCallerAbort, { once: true })
+  setMaxListeners(100, signal)
+  const timer = setTimeout(() => deadlineAc.abort(new DeadlineReached('deadline')), opts.timeoutMs)
+  const timedOut = () => signal.aborted && signal.reason instanceof DeadlineReached
 
   const aborted = new Promise<never>((_, reject) => {
-    ac.signal.addEventListener('abort', () => reject(ac.signal.reason), { once: true })
+    if (signal.aborted) reject(signal.reason)
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true })
   })
   aborted.catch(() => {})
 
@@ -88,7 +95,7 @@ export const runCheck = async <C>(
 
   const toFailure = (err: unknown): CheckFailure | undefined => {
     if (err instanceof CheckFailure) return err
-    if (err instanceof DeadlineReached || (ac.signal.aborted && ac.signal.reason instanceof DeadlineReached))
+    if (err instanceof DeadlineReached || timedOut())
       return new CheckFailure(
         'TIMEOUT',
         `No answer within ${(opts.timeoutMs / 1000).toFixed(1)} s during "${current}".`,
@@ -97,13 +104,14 @@ export const runCheck = async <C>(
           : `Check that the server in ${endpointField.join('.')} is up and reachable from this machine; a firewall that drops packets or a port that accepts but never answers looks like this.`,
         endpointField,
       )
-    if (err instanceof Cancelled || (ac.signal.aborted && ac.signal.reason instanceof Cancelled))
+    // Aborted otherwise: the caller went away.
+    if (err instanceof Cancelled || signal.aborted)
       return new CheckFailure('CANCELLED', 'The check was cancelled before it finished.', 'Run it again.')
     return networkFailure(err, endpointField)
   }
 
   const ctx: CheckContext = {
-    signal: ac.signal,
+    signal,
     deadline,
     policy,
     env,
@@ -122,12 +130,13 @@ export const runCheck = async <C>(
         last.detail = detail
       } else steps.push({ name: current, status: 'warn', durationMs: 0, detail })
     },
+    open: (targets, openOpts) => openTargets(ctx, targets, openOpts),
     step: async (name, fn, stepOpts) => {
       current = name
       const t0 = performance.now()
       currentStart = t0
       try {
-        if (ac.signal.aborted) throw ac.signal.reason
+        if (signal.aborted) throw signal.reason
         const value = await Promise.race([Promise.resolve().then(fn), aborted])
         const detail = stepOpts?.detail?.(value) ?? (typeof value === 'string' ? value : undefined)
         steps.push({ name, status: 'pass', durationMs: ms(t0), ...(detail ? { detail } : {}) })
@@ -152,44 +161,38 @@ export const runCheck = async <C>(
     result = { target: def.target, kind, status, durationMs: ms(started), steps }
   } catch (err) {
     finished = true
-    if (err instanceof SkipCheck) {
-      steps.push({ name: 'skipped', status: 'skipped', durationMs: 0, detail: err.reason })
-      result = { target: def.target, kind, status: 'skipped', durationMs: ms(started), steps }
-    } else {
-      let failure = err instanceof StepFailed ? err.failure : toFailure(err)
-      // On the deadline the step itself may have recorded the failure already.
-      const last = steps.at(-1)
-      const recorded = last?.status === 'fail' && last.name === current
-      if (failure && !(err instanceof StepFailed) && !recorded)
-        steps.push({ name: current, status: 'fail', durationMs: ms(currentStart), detail: failure.message })
-      if (!failure) {
-        const e = err instanceof Error ? err : new Error(String(err))
-        try {
-          opts.onInternalError?.({ target: def.target, name: e.name, stack: scrub(e.stack ?? e.name) })
-        } catch {
-          // a failing logger must not turn a result into an exception
-        }
-        failure = new CheckFailure(
-          'INTERNAL',
-          'The check itself failed unexpectedly; this is a bug in portkey-setup, not in your settings.',
-          'Try again; if it persists, report it with the request id.',
-        )
-        steps.push({ name: current, status: 'fail', durationMs: ms(currentStart), detail: failure.message })
+    let failure = err instanceof StepFailed ? err.failure : toFailure(err)
+    // On the deadline the step itself may have recorded the failure already.
+    const last = steps.at(-1)
+    const recorded = last?.status === 'fail' && last.name === current
+    if (failure && !(err instanceof StepFailed) && !recorded)
+      steps.push({ name: current, status: 'fail', durationMs: ms(currentStart), detail: failure.message })
+    if (!failure) {
+      const e = err instanceof Error ? err : new Error(String(err))
+      try {
+        opts.onInternalError?.({ target: def.target, name: e.name, stack: scrub(e.stack ?? e.name) })
+      } catch {
+        // a failing logger must not turn a result into an exception
       }
-      result = {
-        target: def.target,
-        kind,
-        status: 'fail',
-        durationMs: ms(started),
-        steps,
-        error: failure.toError(),
-      }
+      failure = new CheckFailure(
+        'INTERNAL',
+        'The check itself failed unexpectedly; this is a bug in portkey-setup, not in your settings.',
+        'Try again; if it persists, report it with the request id.',
+      )
+      steps.push({ name: current, status: 'fail', durationMs: ms(currentStart), detail: failure.message })
+    }
+    result = {
+      target: def.target,
+      kind,
+      status: 'fail',
+      durationMs: ms(started),
+      steps,
+      error: failure.toError(),
     }
   } finally {
     finished = true
     clearTimeout(timer)
-    opts.signal?.removeEventListener('abort', onCallerAbort)
-    if (!ac.signal.aborted) ac.abort(new Cancelled('finished'))
+    done.abort(new Cancelled('finished'))
     // Cleanup runs after the answer is decided and never delays it.
     for (const fn of cleanups.reverse())
       Promise.resolve()

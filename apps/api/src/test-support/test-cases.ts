@@ -1,9 +1,9 @@
 import type { DeploymentConfig } from '@portkey-setup/schema'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { checkTarget } from './catalog.js'
+import { checkTarget } from '../checks/catalog.js'
+import type { CheckEnvironment, CheckResult, CheckTarget, FieldPath } from '../checks/runner/types.js'
 import { ports, runOptions } from './peers.js'
 import { closedPort, recordingListener, socketSpies } from './test-listener.js'
-import type { CheckEnvironment, CheckResult, CheckTarget, FieldPath } from './types.js'
 
 /**
  * The network failure classes every check meets, against real sockets: a refused port, a peer

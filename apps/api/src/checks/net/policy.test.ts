@@ -1,10 +1,10 @@
 import http from 'node:http'
 import https from 'node:https'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { recordingListener, socketSpies } from '../../test-support/test-listener.js'
 import type { PolicySettings } from './address-rules.js'
 import { type CheckedAddress, createNetworkPolicy, type LookupFn, TargetBlockedError } from './policy.js'
 import { policyDispatcher, policyHttpAgent, policyHttpsAgent } from './policy-clients.js'
-import { recordingListener, socketSpies } from './test-listener.js'
 
 const OPEN: PolicySettings = { allowLoopback: true, denyPrivate: false, allowCidrs: [], denyCidrs: [] }
 const DEFAULT: PolicySettings = { allowLoopback: false, denyPrivate: false, allowCidrs: [], denyCidrs: [] }

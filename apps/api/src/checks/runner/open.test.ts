@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolvedDetail } from './aws.js'
+import { resolvedDetail } from './open.js'
 
 describe('resolvedDetail', () => {
   it('names an address host once: there was nothing to look up', () => {

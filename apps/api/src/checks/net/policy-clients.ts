@@ -1,14 +1,17 @@
 import http from 'node:http'
 import https from 'node:https'
+import net from 'node:net'
 import type { Duplex } from 'node:stream'
+import type { AbstractConnector } from 'ioredis'
 import type { Agent as UndiciAgent } from 'undici'
 import type { NetworkPolicy, TlsOptions } from './policy.js'
 
 /**
  * Adapters that make client libraries dial through the network policy: Node http(s) agents
- * (AWS SDK through @smithy/node-http-handler, Azure SDK through its pipeline) and an undici
- * dispatcher (registry, ClickHouse, OTLP). Each replaces the library's own connect step, so
- * the library never resolves a name or opens a socket by itself.
+ * (AWS SDK through @smithy/node-http-handler, Azure SDK through its pipeline), an undici
+ * dispatcher (registry, ClickHouse, OTLP) and an ioredis connector. Each replaces the library's
+ * own connect step, so the library never resolves a name or opens a socket by itself. (The
+ * MongoDB driver has no such hook: it goes through the SOCKS gate, socks-gate.ts.)
  */
 
 type ConnArgs = { host?: string | null; hostname?: string | null; port?: number | string | null }
@@ -68,4 +71,44 @@ export const policyDispatcher = async (
         )
     },
   })
+}
+
+export type RedisConnectorClass = new (options: unknown) => AbstractConnector
+
+/** An ioredis connector that dials through the policy (the seed and every cluster node). */
+export const policyRedisConnector = async (
+  policy: NetworkPolicy,
+  signal: AbortSignal,
+  tlsOn: boolean,
+  seedHost: string,
+): Promise<RedisConnectorClass> => {
+  const { AbstractConnector } = await import('ioredis')
+  return class PolicyConnector extends AbstractConnector {
+    private readonly o: { host?: string; port?: number }
+    // ioredis passes the connection options of the instance (the seed or a cluster node).
+    constructor(options: unknown) {
+      super(1000)
+      this.o = (options ?? {}) as { host?: string; port?: number }
+    }
+    connect() {
+      this.connecting = true
+      const host = this.o.host ?? seedHost
+      // Cluster nodes are often reported by IP while the certificate names the configured host.
+      const servername = tlsOn && net.isIP(host) && !net.isIP(seedHost) ? seedHost : undefined
+      return policy
+        .connect({
+          host,
+          port: this.o.port ?? 6379,
+          tls: tlsOn ? (servername ? { servername } : {}) : false,
+          signal,
+        })
+        .then((s) => {
+          this.stream = s
+          s.once('error', (e) => {
+            this.firstError = e
+          })
+          return s
+        })
+    }
+  }
 }

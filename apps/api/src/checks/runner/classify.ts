@@ -1,5 +1,5 @@
+import { TargetBlockedError } from '../net/policy.js'
 import { CheckFailure, errnoOf, findCause } from './failure.js'
-import { TargetBlockedError } from './policy.js'
 import type { FieldPath } from './types.js'
 
 /**
