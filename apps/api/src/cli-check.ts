@@ -1,8 +1,9 @@
+import { fieldTitle } from '@portkey-setup/schema'
 import { runChecks } from './checks/catalog.js'
 import type { RunOptions } from './checks/runner/run.js'
 import { CHECK_TARGETS, type CheckResult, type CheckTarget } from './checks/runner/types.js'
 import type { Command } from './cli/command.js'
-import { dottedPath, EXIT, type Io, UsageError, writeJson } from './cli/io.js'
+import { EXIT, type Io, UsageError, writeJson } from './cli/io.js'
 import { readText, readValidConfig } from './cli/read-input.js'
 import { parseSettings } from './config.js'
 
@@ -52,7 +53,7 @@ export const formatResult = (r: CheckResult): string => {
     )
   if (r.error) {
     lines.push(`      ${r.error.code}: ${r.error.message}`)
-    lines.push(`      fix: ${r.error.hint}${r.error.field ? ` [${dottedPath(r.error.field)}]` : ''}`)
+    lines.push(`      fix: ${r.error.hint}${r.error.field ? ` [${fieldTitle(r.error.field)}]` : ''}`)
   }
   return `${lines.join('\n')}\n`
 }

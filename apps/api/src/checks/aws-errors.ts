@@ -1,4 +1,4 @@
-import { networkFailure } from './runner/classify.js'
+import { fieldLabel, networkFailure } from './runner/classify.js'
 import { CheckFailure, errorTag } from './runner/failure.js'
 import type { FieldPath } from './runner/types.js'
 
@@ -20,7 +20,7 @@ type SdkError = {
   $fault?: string
 }
 
-export const label = (f: FieldPath | undefined) => (f ? f.join('.') : '')
+export const label = (f: FieldPath | undefined) => (f ? fieldLabel(f) : '')
 
 /** Maps an AWS SDK error to a failure, blaming the field that fixes it. */
 export const awsFailure = (

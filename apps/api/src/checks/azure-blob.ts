@@ -73,7 +73,7 @@ const entraFailure = (err: unknown): CheckFailure => {
   return new CheckFailure(
     'AUTH_FAILED',
     `No token could be obtained from Microsoft Entra${tag}.`,
-    'Check logStore.auth.tenantId, clientId and clientSecret of the app registration.',
+    'Check the tenant ID, client ID and client secret of the app registration.',
     ['logStore', 'auth', 'clientSecret'],
   )
 }

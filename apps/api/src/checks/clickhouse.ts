@@ -1,5 +1,6 @@
 import type { Analytics, DeploymentConfig } from '@portkey-setup/schema'
 import { type HttpSession, openHttpSession, readText } from './net/http-session.js'
+import { fieldLabel } from './runner/classify.js'
 import { CheckFailure, fail } from './runner/failure.js'
 import { defineCheck, type FieldPath } from './runner/types.js'
 
@@ -65,7 +66,7 @@ const answerFailure = (a: Answer, field: FieldPath): CheckFailure => {
     return new CheckFailure(
       'NOT_FOUND',
       `The database of this table does not exist${tag}.`,
-      `Check the database prefix in ${field.join('.')} (database.table), or create the database.`,
+      `Check the database prefix in ${fieldLabel(field)} (database.table), or create the database.`,
       field,
     )
   if (a.code === undefined && a.status !== 200)
@@ -78,7 +79,7 @@ const answerFailure = (a: Answer, field: FieldPath): CheckFailure => {
   return new CheckFailure(
     'PROTOCOL_ERROR',
     `ClickHouse rejected the query${tag}.`,
-    `Check ${field.join('.')} and the ClickHouse server logs.`,
+    `Check ${fieldLabel(field)} and the ClickHouse server logs.`,
     field,
   )
 }

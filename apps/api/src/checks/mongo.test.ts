@@ -54,7 +54,7 @@ describe('logStore mongo: FerretDB over the MongoDB wire protocol, official driv
   it('wrong CA: TLS_FAILED with the CA hint', async () => {
     const r = await run(mongo(url('localhost', F.tlsPort, '?tls=true'), wrongCa()), { env: { extraCa: [] } })
     expectFailure(r, 'TLS_FAILED', ['logStore', 'connectionUrl'])
-    expect(r.error?.hint).toContain('logStore.tlsCa')
+    expect(r.error?.hint).toContain('“TLS CA” (Log store)')
   })
 
   it('certificate checks turned off in the URL: it connects, and the check warns', async () => {

@@ -13,7 +13,7 @@ import {
 import { checkCommand } from '../cli-check.js'
 import { redactInputFrom } from '../redact.js'
 import type { Command } from './command.js'
-import { dottedPath, EXIT, formatIssues, UsageError, writeJson } from './io.js'
+import { EXIT, formatIssues, UsageError, writeJson } from './io.js'
 import { readText, readValidConfig } from './read-input.js'
 
 const octal = (mode: number) => `0${(mode & 0o7777).toString(8)}`
@@ -33,7 +33,8 @@ const validate: Command = {
       return EXIT.OK
     }
     ctx.io.stdout.write(`${file} is valid.\n`)
-    if (result.warnings.length > 0) ctx.io.stdout.write(`Warnings:\n${formatIssues(result.warnings)}`)
+    if (result.warnings.length > 0)
+      ctx.io.stdout.write(`Warnings:\n${formatIssues(result.warnings, result.config)}`)
     return EXIT.OK
   },
 }
@@ -124,9 +125,7 @@ const importCommand: Command = {
     }
     writeJson(ctx.io, result.config)
     if (result.warnings.length > 0)
-      ctx.io.stderr.write(
-        `Not carried over:\n${result.warnings.map((w) => `${dottedPath(w.path)}: ${w.message}\n`).join('')}`,
-      )
+      ctx.io.stderr.write(`Not carried over:\n${formatIssues(result.warnings, result.config)}`)
     return EXIT.OK
   },
 }

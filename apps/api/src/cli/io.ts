@@ -1,3 +1,4 @@
+import { fieldTitle } from '@portkey-setup/schema'
 import type { Issue } from '../errors.js'
 
 export const EXIT = {
@@ -22,16 +23,11 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
-/** ['logStore','bucket'] -> logStore.bucket; ['sync','organisations',1] -> sync.organisations[1]. */
-export const dottedPath = (path: readonly (string | number)[]) =>
-  path.length === 0
-    ? '(config)'
-    : path.reduce<string>(
-        (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg),
-        '',
-      )
-
-export const formatIssues = (issues: readonly Pick<Issue, 'path' | 'message'>[]) =>
-  issues.map((i) => `${dottedPath(i.path)}: ${i.message}\n`).join('')
+/**
+ * One problem per line, the field named as the wizard names it ("Log store › Bucket: …"); the
+ * config, when given, picks the branch whose label applies. --json keeps the exact paths.
+ */
+export const formatIssues = (issues: readonly Pick<Issue, 'path' | 'message'>[], values?: unknown) =>
+  issues.map((i) => `${fieldTitle(i.path, values)}: ${i.message}\n`).join('')
 
 export const writeJson = (io: Io, value: unknown) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`)

@@ -55,13 +55,14 @@ export const readValidConfig = async (
   json: boolean,
   file: string,
 ): Promise<Extract<ValidationResult, { valid: true }> | undefined> => {
-  const result = validateConfig(await readConfigFile(io.cwd, file))
+  const input = await readConfigFile(io.cwd, file)
+  const result = validateConfig(input)
   if (result.valid) return result
   if (json) writeJson(io, result)
   else {
     const n = result.issues.length
     io.stderr.write(
-      `${file} is not valid (${n} problem${n === 1 ? '' : 's'}):\n${formatIssues(result.issues)}`,
+      `${file} is not valid (${n} problem${n === 1 ? '' : 's'}):\n${formatIssues(result.issues, input)}`,
     )
   }
   return undefined

@@ -7,6 +7,7 @@ export {
   type FieldDoc,
   type FieldMeta,
 } from './docs.js'
+export { fieldTitle, labelOf, SECTION_TITLES } from './labels.js'
 export {
   defOf,
   literalValues,

@@ -1,3 +1,4 @@
+import { fieldTitle, labelOf } from '@portkey-setup/schema'
 import { TargetBlockedError } from '../net/policy.js'
 import { CheckFailure, errnoOf, findCause } from './failure.js'
 import type { FieldPath } from './types.js'
@@ -8,7 +9,28 @@ import type { FieldPath } from './types.js'
  * each check; this is the shared floor below them.
  */
 
-export const fieldLabel = (field: FieldPath) => field.join('.')
+/**
+ * A field named in a hint. It stays a reference until the result is finished, when the runner
+ * replaces it with the label the wizard shows for the config's branch (see labelFields).
+ */
+export const fieldLabel = (field: FieldPath) => `\u27e6${field.join('.')}\u27e7`
+
+const FIELD_REF =
+  /\u27e6([^\u27e7]*)\u27e7|\b((?:chart|registry|gateway|logStore|analytics|otel|cache|sync|bedrock|dataService|secrets)(?:\.[A-Za-z]+)+)\b/g
+
+/**
+ * Every field reference in a text (fieldLabel's, or a config path written out in a hint), as the
+ * user sees the field: “Bucket” (Log store).
+ */
+export const labelFields = (text: string, config: unknown) =>
+  text.replace(FIELD_REF, (match: string, ref: string | undefined, bare: string | undefined) => {
+    const path = ref ?? bare ?? ''
+    const segs = path.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg))
+    // A written-out path that names no field (a host name, say) stays as it is.
+    if (ref === undefined && !labelOf(segs, config)) return match
+    const [section, label] = fieldTitle(segs, config).split(' › ')
+    return label ? `“${label}” (${section})` : `“${section}”`
+  })
 
 const TLS_UNTRUSTED = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events'
 import { performance } from 'node:perf_hooks'
 import { createNetworkPolicy, type LookupFn, type PolicySettings } from '../net/policy.js'
-import { networkFailure } from './classify.js'
+import { fieldLabel, labelFields, networkFailure } from './classify.js'
 import { CheckFailure } from './failure.js'
 import { openTargets } from './open.js'
 import { scrubber } from './scrub.js'
@@ -100,8 +100,8 @@ export const runCheck = async <C>(
         'TIMEOUT',
         `No answer within ${(opts.timeoutMs / 1000).toFixed(1)} s during "${current}".`,
         current === 'tls'
-          ? `The server accepted the connection but never finished a TLS handshake: check that the port in ${endpointField.join('.')} speaks TLS (scheme and TLS setting).`
-          : `Check that the server in ${endpointField.join('.')} is up and reachable from this machine; a firewall that drops packets or a port that accepts but never answers looks like this.`,
+          ? `The server accepted the connection but never finished a TLS handshake: check that the port in ${fieldLabel(endpointField)} speaks TLS (scheme and TLS setting).`
+          : `Check that the server in ${fieldLabel(endpointField)} is up and reachable from this machine; a firewall that drops packets or a port that accepts but never answers looks like this.`,
         endpointField,
       )
     // Aborted otherwise: the caller went away.
@@ -200,10 +200,10 @@ export const runCheck = async <C>(
         .catch(() => {})
     policy.destroyAll()
   }
-  return scrubResult(result, scrub)
+  return scrubResult(result, scrub, config)
 }
 
-const scrubResult = (r: CheckResult, scrub: (s: string) => string): CheckResult => ({
+const scrubResult = (r: CheckResult, scrub: (s: string) => string, config: unknown): CheckResult => ({
   ...r,
   steps: r.steps.map((s) => (s.detail ? { ...s, detail: scrub(s.detail) } : s)),
   ...(r.error
@@ -211,7 +211,7 @@ const scrubResult = (r: CheckResult, scrub: (s: string) => string): CheckResult 
         error: {
           ...r.error,
           message: scrub(r.error.message),
-          hint: scrub(r.error.hint),
+          hint: scrub(labelFields(r.error.hint, config)),
         },
       }
     : {}),
