@@ -121,11 +121,13 @@ test('import by pasting: the missing CA is a warning, Review names it, uploading
   await dialog.getByRole('button', { name: 'Import' }).click()
 
   const warnings = page.getByTestId('import-warnings')
-  await expect(warnings.getByRole('listitem')).toHaveText([/logStore\.tlsCa\.pem.*upload the PEM again/])
+  await expect(warnings.getByRole('listitem')).toHaveText([
+    /Log store › CA certificate:.*upload the PEM again/,
+  ])
 
   await goToStep(page, 'review')
   const summary = page.getByTestId('validation-summary')
-  await expect(summary).toContainText('logStore.tlsCa.pem')
+  await expect(summary).toContainText('CA certificate:')
   await summary.getByRole('button', { name: 'Go to Log store' }).click()
   await expectStep(page, 'logStore')
   await expect(radio(page, 'MongoDB or Amazon DocumentDB')).toBeChecked()

@@ -1,4 +1,4 @@
-import type { ImportResult } from '@portkey-setup/schema'
+import { fieldTitle, type ImportResult } from '@portkey-setup/schema'
 
 /** What the importer could not carry over, shown once after an import. */
 export const ImportWarnings = ({
@@ -23,7 +23,7 @@ export const ImportWarnings = ({
       <ul className="banner__list">
         {warnings.map((w) => (
           <li key={`${w.path.join('.')}:${w.message}`}>
-            {w.path.length ? <code>{w.path.join('.')}</code> : null} {w.message}
+            {w.path.length ? <strong>{fieldTitle(w.path)}:</strong> : null} {w.message}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import {
   type ConfigIssue,
   type ConfigWarning,
   type DeploymentConfig,
+  fieldTitle,
   validateConfig,
 } from '@portkey-setup/schema'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -78,7 +79,7 @@ export const ReviewStep = () => {
           <ul>
             {review.warnings.map((w) => (
               <li key={`${w.path.join('.')}:${w.message}`}>
-                <code>{w.path.join('.')}</code> {w.message}
+                <strong>{fieldTitle(w.path, review.config)}:</strong> {w.message}
               </li>
             ))}
           </ul>

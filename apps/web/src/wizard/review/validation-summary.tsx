@@ -1,10 +1,13 @@
-import type { ConfigIssue } from '@portkey-setup/schema'
+import { type ConfigIssue, labelOf } from '@portkey-setup/schema'
+import { useFormContext } from 'react-hook-form'
+import type { FormValues } from '../../lib/initial-values'
 import { useWizardContext } from '../wizard-context'
 
 /** What stands between the user and a download, each item linking to the step that fixes it. */
 export const ValidationSummary = ({ issues }: { issues: readonly ConfigIssue[] }) => {
   // The steps come from the wizard, not the registry: the registry loads this Review code itself.
   const { goTo, steps } = useWizardContext()
+  const values = useFormContext<FormValues>().getValues()
   const byStep = steps
     .map((step) => ({
       step,
@@ -37,7 +40,7 @@ export const ValidationSummary = ({ issues }: { issues: readonly ConfigIssue[] }
             <ul className="issue-list">
               {list.map((i) => (
                 <li key={`${i.path.join('.')}:${i.code}:${i.message}`}>
-                  <code>{i.path.join('.')}</code> {i.message}
+                  <strong>{labelOf(i.path, values) ?? i.path.join('.')}:</strong> {i.message}
                 </li>
               ))}
             </ul>
