@@ -44,7 +44,7 @@ const awsS3 = (bucket: string, region: string): GuideStep[] => {
     step(
       'logStore.s3.user',
       'Create an IAM user that can only use this bucket',
-      `The access key belongs to an IAM user. Give that user nothing but read and write on ${bucket}, so a leaked key exposes only the logs. For a user you already have, ${SCRIPT_FILES.iamS3User} <user-name> in the bundle attaches the policy.`,
+      `The access key belongs to an IAM user. Give that user nothing but read and write on ${bucket}, so a leaked key exposes only the logs. The bundle's script attaches the same policy to this user or to one you already have: ${SCRIPT_FILES.iamS3User} ${user}.`,
       [
         s3PolicyBlock(bucket, region),
         shell(
