@@ -1,7 +1,7 @@
 import { CHART_RELEASES, LATEST_CHART_VERSION, lacks } from '@portkey-setup/schema'
 import { useFormContext, useWatch } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
-import { FieldMessages } from './field-message'
+import { MetaMessages } from './field-message'
 import { describedBy, useFieldMeta } from './use-field-meta'
 
 const NAME = 'chart.version'
@@ -35,13 +35,7 @@ export const ChartVersionField = () => {
           </option>
         ))}
       </select>
-      <FieldMessages
-        helpId={meta.helpId}
-        help={meta.description}
-        env={meta.env}
-        errorId={meta.errorId}
-        error={meta.error}
-      />
+      <MetaMessages meta={meta} />
       <div id={meta.noteId} className="field__note" aria-live="polite">
         {missing.length === 0 ? (
           <p>This release has everything portkey-setup can configure.</p>

@@ -3,7 +3,7 @@ import { useController, useFormContext } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
 import { toPath } from '../lib/path'
 import { type Choice, choicesAt } from '../lib/schema-path'
-import { FieldMessages } from './field-message'
+import { MetaMessages } from './field-message'
 import { describedBy, useFieldMeta } from './use-field-meta'
 
 export type { Choice }
@@ -84,13 +84,7 @@ export const ChoiceCards = ({ name, onChoose, compact = false, ...props }: Props
           )
         })}
       </RadioGroup.Root>
-      <FieldMessages
-        helpId={meta.helpId}
-        help={meta.description}
-        env={meta.env}
-        errorId={meta.errorId}
-        error={meta.error}
-      />
+      <MetaMessages meta={meta} />
     </fieldset>
   )
 }

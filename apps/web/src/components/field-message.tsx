@@ -41,3 +41,20 @@ export const FieldMessages = ({
     ) : null}
   </>
 )
+
+/** The messages of a control from its field meta (useFieldMeta): the schema's help, env keys and the error. */
+export const MetaMessages = ({
+  meta,
+  help = meta.description,
+}: {
+  meta: {
+    helpId: string
+    errorId: string
+    description?: string | undefined
+    env: readonly string[]
+    error?: string | undefined
+  }
+  help?: string | undefined
+}) => (
+  <FieldMessages helpId={meta.helpId} help={help} env={meta.env} errorId={meta.errorId} error={meta.error} />
+)

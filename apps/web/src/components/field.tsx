@@ -1,6 +1,6 @@
 import { useFormContext } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
-import { FieldMessages } from './field-message'
+import { MetaMessages } from './field-message'
 import type { FieldProps } from './field-props'
 import { SecretField } from './secret-field'
 import { describedBy, useFieldMeta } from './use-field-meta'
@@ -47,13 +47,7 @@ export const Field = (props: FieldProps) => {
               : {},
         )}
       />
-      <FieldMessages
-        helpId={meta.helpId}
-        help={meta.description}
-        env={meta.env}
-        errorId={meta.errorId}
-        error={meta.error}
-      />
+      <MetaMessages meta={meta} />
       {note ? (
         <p id={meta.noteId} className="field__note">
           {note}

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { FormValues } from '../lib/initial-values'
 import { toPath } from '../lib/path'
 import { recordParts, schemaAt } from '../lib/schema-path'
-import { FieldMessages } from './field-message'
+import { FieldMessages, MetaMessages } from './field-message'
 import { describedBy, fieldIds, useFieldMeta } from './use-field-meta'
 
 type Row = { id: number; key: string; value: string; touched: boolean }
@@ -139,13 +139,7 @@ export const KeyValueEditor = ({ name }: { name: string }) => {
       >
         Add attribute
       </button>
-      <FieldMessages
-        helpId={meta.helpId}
-        help={meta.description}
-        env={meta.env}
-        errorId={meta.errorId}
-        error={meta.error}
-      />
+      <MetaMessages meta={meta} />
     </fieldset>
   )
 }

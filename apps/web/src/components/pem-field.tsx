@@ -1,6 +1,6 @@
 import { useFormContext } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
-import { FieldMessages } from './field-message'
+import { MetaMessages } from './field-message'
 import { describedBy, useFieldMeta } from './use-field-meta'
 
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}\.(pem|crt)$/
@@ -50,13 +50,7 @@ export const PemField = ({ name, fileNameField }: { name: string; fileNameField:
         aria-describedby={describedBy(meta.error && meta.errorId, meta.description && meta.helpId)}
         {...register(name as never)}
       />
-      <FieldMessages
-        helpId={meta.helpId}
-        help={meta.description}
-        env={meta.env}
-        errorId={meta.errorId}
-        error={meta.error}
-      />
+      <MetaMessages meta={meta} />
     </div>
   )
 }

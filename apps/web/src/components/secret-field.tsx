@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useFormContext } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
-import { FieldMessages } from './field-message'
+import { MetaMessages } from './field-message'
 import type { FieldProps } from './field-props'
 import { describedBy, useFieldMeta } from './use-field-meta'
 
@@ -55,13 +55,7 @@ export const SecretField = (props: FieldProps) => {
           <span className="visually-hidden"> {label}</span>
         </button>
       </div>
-      <FieldMessages
-        helpId={meta.helpId}
-        help={meta.description}
-        env={meta.env}
-        errorId={meta.errorId}
-        error={meta.error}
-      />
+      <MetaMessages meta={meta} />
       <p id={secretNoteId} className="field__secret-note">
         Secret: not saved in the draft.
       </p>

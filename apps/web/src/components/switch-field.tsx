@@ -3,7 +3,7 @@ import { useController, useFormContext } from 'react-hook-form'
 import type { FormValues } from '../lib/initial-values'
 import { toPath } from '../lib/path'
 import { fieldInfo } from '../lib/schema-path'
-import { FieldMessages } from './field-message'
+import { MetaMessages } from './field-message'
 import { describedBy, useFieldMeta } from './use-field-meta'
 
 type Props = {
@@ -43,13 +43,7 @@ export const SwitchField = ({ name, onToggle, help, ...props }: Props) => {
           {label}
         </label>
       </div>
-      <FieldMessages
-        helpId={meta.helpId}
-        help={description}
-        env={meta.env}
-        errorId={meta.errorId}
-        error={meta.error}
-      />
+      <MetaMessages meta={meta} help={description} />
     </div>
   )
 }
