@@ -39,7 +39,8 @@ export type SectionId = (typeof SECTION_IDS)[number]
 /** Sections that carry no form step of their own (shown inside another step). */
 export const NESTED_SECTIONS = { gateway: 'chart', otel: 'analytics' } as const
 
-const FINETUNE_LOG_STORES = ['s3', 's3_assume']
+/** The log stores the data service can work with (it needs Amazon S3). */
+export const FINETUNE_LOG_STORES: readonly string[] = ['s3', 's3_assume']
 
 export const DeploymentConfigObject = z.strictObject({
   schemaVersion: z

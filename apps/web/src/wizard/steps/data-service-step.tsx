@@ -1,3 +1,4 @@
+import { FINETUNE_LOG_STORES } from '@portkey-setup/schema'
 import { useWatch } from 'react-hook-form'
 import { Field } from '../../components/field'
 import { SwitchField } from '../../components/switch-field'
@@ -10,7 +11,7 @@ export const DataServiceStep = () => {
   const enabled = useWatch<FormValues>({ name: 'dataService.enabled' })
   const logStoreType = useWatch<FormValues>({ name: 'logStore.type' }) as string | undefined
   const switchBranch = useBranchSwitch()
-  const s3LogStore = logStoreType === 's3' || logStoreType === 's3_assume'
+  const s3LogStore = logStoreType !== undefined && FINETUNE_LOG_STORES.includes(logStoreType)
   return (
     <div className="step-fields" data-testid="step-dataService">
       <SwitchField name="dataService.enabled" onToggle={(on) => switchBranch('dataService', on)} />
