@@ -1,44 +1,23 @@
 import type { z } from 'zod'
 import { DeploymentConfigObject } from './config/index.js'
+import { docOf } from './meta/docs.js'
+import { defOf, peel, shapeOf, unionParts } from './meta/walk.js'
 
 /** A path into the config where '*' stands for any union branch value and array index. */
 export type FieldPath = string[]
 
-type AnyDef = { type: string; [k: string]: unknown }
-const def = (s: unknown): AnyDef => (s as { _zod: { def: AnyDef } })._zod.def
-const isSecret = (s: z.ZodType) => (s.meta() as Record<string, unknown> | undefined)?.['x-secret'] === true
-
 /** Walks the schema once and lists every field marked as a secret; the schema stays the single source. */
 const walk = (schema: z.ZodType, path: string[], out: Map<string, FieldPath>) => {
-  if (isSecret(schema)) {
+  if (docOf(schema).secret) {
     out.set(path.join('.'), path)
     return
   }
-  const d = def(schema)
-  switch (d.type) {
-    case 'object':
-      for (const [k, v] of Object.entries(d.shape as Record<string, z.ZodType>)) walk(v, [...path, k], out)
-      return
-    case 'union':
-      for (const o of d.options as z.ZodType[]) walk(o, path, out)
-      return
-    case 'optional':
-    case 'default':
-    case 'nullable':
-    case 'readonly':
-    case 'prefault':
-    case 'nonoptional':
-      walk(d.innerType as z.ZodType, path, out)
-      return
-    case 'pipe':
-      walk(d.in as z.ZodType, path, out)
-      return
-    case 'array':
-      walk(d.element as z.ZodType, [...path, '*'], out)
-      return
-    default:
-      return
-  }
+  const { inner } = peel(schema)
+  const union = unionParts(inner)
+  if (union) for (const o of union.options) walk(o, path, out)
+  for (const [k, v] of Object.entries(shapeOf(inner) ?? {})) walk(v, [...path, k], out)
+  const d = defOf(inner)
+  if (d.type === 'array') walk(d.element as z.ZodType, [...path, '*'], out)
 }
 
 let cached: FieldPath[] | undefined
