@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DeploymentConfigSchema } from '../config/index.js'
+import { type DeploymentConfig, DeploymentConfigSchema } from '../config/index.js'
 import { comboFixtures, fixtures } from '../fixtures/index.js'
 import { renderBundleFiles } from '../render/index.js'
 import { guideFor } from './index.js'
@@ -15,7 +15,7 @@ const NAME_FLAGS = /--(role-name|user-name|policy-name|instance-profile-name) '(
 const SECRET_CMD = /kubectl create secret (?:generic|docker-registry) '([^']+)'/g
 const isPlaceholder = (v: string) => /^<.*>$/.test(v)
 
-const guideBlocks = (config: unknown) =>
+const guideBlocks = (config: DeploymentConfig) =>
   guideFor(config).sections.flatMap((s) => s.steps.flatMap((st) => st.blocks ?? []))
 
 /** `readonly NAME='value'` assignments of a script, by variable name. */
