@@ -4,6 +4,7 @@ import type { Cache } from '../config/cache.js'
 import type { DeploymentConfig } from '../config/index.js'
 import type { AzureAuth, LogStore, S3AssumeAuth } from '../config/log-store.js'
 import type { Registry } from '../config/registry.js'
+import { labelOf, SECTION_TITLES } from '../meta/labels.js'
 
 /**
  * Which connectivity checks a config gets, before anything is dialled: pure, so the wizard and
@@ -97,3 +98,30 @@ export const checkPlan = (config: DeploymentConfig): CheckPlanItem[] =>
     const skipped = !(applies && fromOutside)
     return { target, applies, skipped, reads: skipped ? [] : CHECK_READS[target] }
   })
+
+/**
+ * What each check is about, which names it in the wizard and the CLI: a whole section, or one
+ * field of the branch the check needs (values pick the branch).
+ */
+const CHECK_SUBJECT = {
+  registry: { path: ['registry'] },
+  logStore: { path: ['logStore'] },
+  analytics: { path: ['analytics', 'endpoint'], values: { analytics: { store: 'clickhouse' } } },
+  otel: { path: ['otel', 'endpoint'], values: { otel: { enabled: true } } },
+  cache: { path: ['cache'] },
+  bedrock: { path: ['bedrock'] },
+  dataService: { path: ['dataService', 'finetunesBucket'], values: { dataService: { enabled: true } } },
+} satisfies Record<CheckTarget, { path: readonly string[]; values?: unknown }>
+
+/** The section a check's fields are filled in on (its wizard step, with NESTED_SECTIONS). */
+export const checkSection = (target: CheckTarget): ConfigSection =>
+  CHECK_SUBJECT[target].path[0] as ConfigSection
+
+/** The name of a check as the wizard shows it: "Log store", "ClickHouse endpoint". */
+export const checkLabel = (target: CheckTarget): string => {
+  const subject: { path: readonly string[]; values?: unknown } = CHECK_SUBJECT[target]
+  const [section] = subject.path
+  return subject.path.length === 1
+    ? SECTION_TITLES[section as keyof typeof SECTION_TITLES]
+    : (labelOf(subject.path, subject.values) ?? target)
+}

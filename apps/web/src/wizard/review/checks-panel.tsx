@@ -2,7 +2,7 @@ import type { CheckTarget } from '@portkey-setup/schema'
 import type { ChecksState } from '../../api/use-checks'
 import { CheckStatus } from '../../components/check-status'
 import { useWizardContext } from '../wizard-context'
-import { TARGET_LABEL, TARGET_STEP } from './targets'
+import { targetLabel, targetStep } from './targets'
 
 export const countFailing = (state: ChecksState) =>
   Object.values(state.targets).filter((t) => t?.status === 'done' && t.result.status === 'fail').length
@@ -74,14 +74,14 @@ export const ChecksPanel = ({
             return (
               <li key={t} className="checks-list__item" data-testid={`review-check-${t}`}>
                 <div className="checks-list__head">
-                  <span className="checks-list__name">{TARGET_LABEL[t]}</span>
+                  <span className="checks-list__name">{targetLabel(t)}</span>
                   {s?.status === 'done' && s.result.status === 'fail' ? (
-                    <button type="button" className="link-button" onClick={() => goTo(TARGET_STEP[t])}>
-                      Fix in {TARGET_LABEL[t]}
+                    <button type="button" className="link-button" onClick={() => goTo(targetStep(t))}>
+                      Fix in {targetLabel(t)}
                     </button>
                   ) : null}
                 </div>
-                <CheckStatus label={TARGET_LABEL[t]} state={s} startedAt={state.startedAt} />
+                <CheckStatus label={targetLabel(t)} state={s} startedAt={state.startedAt} />
               </li>
             )
           })}

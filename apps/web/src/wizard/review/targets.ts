@@ -1,25 +1,20 @@
-import { type CheckTarget, checkPlan, type DeploymentConfig } from '@portkey-setup/schema'
+import {
+  type CheckTarget,
+  checkLabel,
+  checkPlan,
+  checkSection,
+  type DeploymentConfig,
+  NESTED_SECTIONS,
+} from '@portkey-setup/schema'
 import type { StepId } from '../step-types'
 
-export const TARGET_LABEL: Record<CheckTarget, string> = {
-  registry: 'Image registry',
-  logStore: 'Log store',
-  analytics: 'ClickHouse analytics',
-  otel: 'OTEL endpoint',
-  cache: 'Cache',
-  bedrock: 'Bedrock role',
-  dataService: 'Finetunes bucket',
+/** The step that holds a check's fields: its section's, or the step a nested section lives on. */
+export const targetStep = (t: CheckTarget): StepId => {
+  const section = checkSection(t)
+  return (NESTED_SECTIONS[section as keyof typeof NESTED_SECTIONS] ?? section) as StepId
 }
 
-export const TARGET_STEP: Record<CheckTarget, StepId> = {
-  registry: 'registry',
-  logStore: 'logStore',
-  analytics: 'analytics',
-  otel: 'analytics',
-  cache: 'cache',
-  bedrock: 'bedrock',
-  dataService: 'dataService',
-}
+export { checkLabel as targetLabel }
 
 /** The checks that apply to this config: optional parts only when they are turned on. */
 export const checkTargetsFor = (c: DeploymentConfig): CheckTarget[] =>
