@@ -6,7 +6,8 @@
  * A benchmark is any apps/<app>/bench/*.bench.mjs or packages/<pkg>/bench/*.bench.mjs: add a file
  * there and it runs. `npm run bench -- api checks` runs only api.bench.mjs and checks.bench.mjs
  * (a filter with a slash matches the path instead, e.g. apps/web/). Flags pass through to every
- * benchmark; give them values with "=", e.g. --duration=5 --json.
+ * benchmark; give them values with "=", e.g. --duration=5 --json. --no-build skips the build, for
+ * repeated runs against what is already built.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
@@ -15,7 +16,8 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'))
-const passThrough = process.argv.slice(2).filter((a) => a.startsWith('-'))
+const skipBuild = process.argv.includes('--no-build')
+const passThrough = process.argv.slice(2).filter((a) => a.startsWith('-') && a !== '--no-build')
 
 const benches = ['apps', 'packages']
   .flatMap((group) =>
@@ -47,10 +49,9 @@ if (benches.length === 0) {
   process.exit(1)
 }
 
-const build = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], {
-  cwd: root,
-  stdio: 'inherit',
-})
+const build = skipBuild
+  ? { status: 0 }
+  : spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' })
 if (build.status !== 0)
   console.error('bench: the build failed; running the benchmarks whose build is present anyway.\n')
 

@@ -8,6 +8,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+# The contract fuzz: its venv, and the loopback-only network namespace it runs in.
+python3 -c 'import ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=''
   [ "$(id -u)" -eq 0 ] || SUDO='sudo'

@@ -6,9 +6,9 @@
  *      median of several cold loads, next to the same measurement on a bare HTML page with one
  *      input so the figure reads as a ratio independent of the machine.
  *
- * The API serves the built wizard without compression today; the JavaScript is then counted as a
- * gzip-capable server would send it (zlib level 9 over the bytes actually requested) and reported
- * as such. When a response does arrive compressed, its encoded size counts as it is.
+ * The API sends the .gz files the web build writes beside its assets, so a response's encoded size
+ * counts as it is; one that arrives uncompressed (another server, --url) is counted as a gzip-capable
+ * server would send it (zlib level 9 over the bytes actually requested) and reported as such.
  *
  *   node e2e/bench/web-bench.mjs [--runs=5] [--url=http://127.0.0.1:8080]   (or: npm run bench -- web)
  * Without --url it starts apps/api/dist/server.js on a free port (run `npx turbo run build` first).

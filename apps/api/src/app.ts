@@ -16,7 +16,7 @@ import { staticWebPlugin } from './plugins/static-web.js'
 import { bundleRoutes } from './routes/bundle.js'
 import { chartRoutes } from './routes/charts.js'
 import { checksRoutes } from './routes/checks.js'
-import { DOCS_PREFIX, docsRoutes } from './routes/docs.js'
+import { DOCS_PREFIX, docsRoutes, openapiTransformObject } from './routes/docs.js'
 import { healthRoutes } from './routes/health.js'
 import { importRoutes } from './routes/import.js'
 import { renderRoutes } from './routes/render.js'
@@ -63,7 +63,8 @@ export const app = fp<AppOptions>(
     // A POST without any Content-Type skips body parsing; refuse it like any other non-JSON body.
     // (Callback style: this runs on every request, and a sync hook costs less than an async one.)
     app.addHook('preValidation', (request, _reply, done) => {
-      if (request.method === 'POST' && request.headers['content-type'] === undefined)
+      // (Not for a path without a POST route: that answers 404 or 405 from the not-found handler.)
+      if (request.method === 'POST' && request.headers['content-type'] === undefined && !request.is404)
         done(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', JSON_ONLY_MESSAGE))
       else done()
     })
@@ -91,6 +92,7 @@ export const app = fp<AppOptions>(
         ],
       },
       transform: jsonSchemaTransform,
+      transformObject: openapiTransformObject,
     })
 
     await app.register(healthRoutes)

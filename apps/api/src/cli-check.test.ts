@@ -90,7 +90,7 @@ describe('portkey-setup check', () => {
     expect(code).toBe(1)
     expect(stdout).toMatch(/^FAIL\s+registry/m)
     expect(stdout).toContain('AUTH_FAILED')
-    expect(stdout).toContain('[registry.password]')
+    expect(stdout).toContain('[Image registry › Password or access token]')
     expect(stdout + stderr).not.toContain('cli-wrong-pass-91')
   })
 
@@ -106,7 +106,7 @@ describe('portkey-setup check', () => {
     const c = capture()
     const code = await check('invalid.json', undefined, c)
     expect(code).toBe(EXIT.INVALID)
-    expect(c.text().stderr).toContain('logStore')
+    expect(c.text().stderr).toContain('Log store')
   })
 
   it('an unknown target is a usage error', async () => {

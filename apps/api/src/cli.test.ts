@@ -96,7 +96,7 @@ describe.concurrent('portkey-setup as a subprocess: each command and each exit c
     expect(ok.code).toBe(0)
     expect(ok.stdout).toContain('good.json is valid.')
     expect(bad.code).toBe(1)
-    expect(bad.stderr).toMatch(/^logStore\.bucket: .+/m)
+    expect(bad.stderr).toMatch(/^Log store › Bucket: .+/m)
     expect(broken.code).toBe(2)
     expect(broken.stderr).toMatch(/broken\.json is not valid JSON/)
     expect(broken.stderr).not.toContain(SENTINEL)
@@ -213,15 +213,15 @@ describe('portkey-setup output in detail (in process)', () => {
     expect(r.stderr).not.toContain(SENTINEL)
   })
 
-  it('validate lists warnings, reads YAML, and prints every issue as path: message', async () => {
+  it('validate lists warnings, reads YAML, and prints every issue as label: message', async () => {
     const ok = await inProcess('validate', GOOD)
-    expect(ok.stdout).toContain('secrets.mode: Secrets are written into values.yaml')
+    expect(ok.stdout).toContain('Secrets delivery: Secrets are written into values.yaml')
     expect((await inProcess('validate', GOOD_YAML)).code).toBe(0)
     const bad = await inProcess('validate', BAD)
     const expected = validateConfig(JSON.parse(readFileSync(join(dir, BAD), 'utf8')))
     if (expected.valid) throw new Error('expected invalid')
     expect(bad.stderr).toBe(
-      `bad.json is not valid (1 problem):\nlogStore.bucket: ${expected.issues[0]!.message}\n`,
+      `bad.json is not valid (1 problem):\nLog store › Bucket: ${expected.issues[0]!.message}\n`,
     )
   })
 

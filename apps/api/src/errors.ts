@@ -1,32 +1,9 @@
+import { ErrorResponseSchema, type Issue } from '@portkey-setup/schema'
 import { z } from 'zod'
 
-export const IssueSchema = z.object({
-  path: z
-    .array(z.union([z.string(), z.number()]))
-    .describe('Where in the config the problem is, e.g. ["logStore","bucket"].'),
-  code: z.string(),
-  message: z.string().describe('What is wrong with the field and how to fix it.'),
-})
-
-/** The one error shape of the contract. */
-export const ErrorBodySchema = z.object({
-  code: z.string().describe('Stable machine-readable code, e.g. INVALID_CONFIG or BODY_TOO_LARGE.'),
-  message: z.string().describe('What went wrong and what to do, for a person.'),
-  requestId: z.string().describe('Quote it when reporting a problem; the server log carries it too.'),
-})
-
-export const ErrorResponseSchema = z.object({
-  error: ErrorBodySchema,
-  issues: z.array(IssueSchema).optional().describe('Present when the body failed its schema.'),
-})
-
-/** 422: the contract's validation result plus the error shape. */
-export const InvalidConfigResponseSchema = z
-  .object({ valid: z.literal(false), issues: z.array(IssueSchema), error: ErrorBodySchema })
-  .describe('The config is invalid: each issue names the field, what is wrong and how to fix it.')
-
-export type Issue = z.infer<typeof IssueSchema>
-export type ErrorResponse = z.infer<typeof ErrorResponseSchema>
+// The contract's shapes live in the schema package (one OpenAPI component each); the API adds
+// the classes it throws and the standard responses every route documents.
+export type { Issue }
 
 export const JSON_ONLY_MESSAGE = 'Send the body as JSON with the header "Content-Type: application/json".'
 
@@ -54,12 +31,24 @@ export class RequestValidationError extends Error {
   }
 }
 
+/**
+ * A documented JSON response that refers to a shared component ($ref) and still has its own
+ * description (OpenAPI puts it beside the schema, not inside it); by default the component's own.
+ */
+export const jsonResponse = <S extends z.ZodType>(schema: S, description?: string) => ({
+  description: description ?? z.globalRegistry.get(schema)?.description ?? 'Success.',
+  content: { 'application/json': { schema } },
+})
+
+/** A documented error response: the shared ErrorResponse component with its own description. */
+export const errorResponse = (description: string) => jsonResponse(ErrorResponseSchema, description)
+
 /** Standard responses every POST route documents, so OpenAPI lists the error shapes too. */
 export const commonErrorResponses = {
-  400: ErrorResponseSchema.describe('Malformed JSON, a poisoned prototype key, or a bad request.'),
-  401: ErrorResponseSchema.describe('Missing or wrong bearer token (only when API_TOKENS is set).'),
-  413: ErrorResponseSchema.describe('The body is larger than 256 KiB.'),
-  415: ErrorResponseSchema.describe('The body is not application/json.'),
-  429: ErrorResponseSchema.describe('Too many requests from this token or address.'),
-  500: ErrorResponseSchema.describe('Unexpected server error; the message never carries details.'),
+  400: errorResponse('Malformed JSON, a poisoned prototype key, or a bad request.'),
+  401: errorResponse('Missing or wrong bearer token (only when API_TOKENS is set).'),
+  413: errorResponse('The body is larger than 256 KiB.'),
+  415: errorResponse('The body is not application/json.'),
+  429: errorResponse('Too many requests from this token or address.'),
+  500: errorResponse('Unexpected server error; the message never carries details.'),
 } as const

@@ -40,25 +40,32 @@ export const CHECK_ERROR_CODES = [
 ] as const
 export type CheckErrorCode = (typeof CHECK_ERROR_CODES)[number]
 
-const CheckStatusSchema = z.enum(CHECK_STATUSES)
+const CheckStatusSchema = z.enum(CHECK_STATUSES).meta({ id: 'CheckStatus' })
 
-const CheckStepSchema = z.object({
-  name: z.string().describe('resolve, connect, tls, authenticate, assume-role, write, read, version, ...'),
-  status: CheckStatusSchema,
-  durationMs: z.number().describe('Time the step took, in milliseconds.'),
-  detail: z.string().optional().describe('What the step found; never bytes the server sent, never a secret.'),
-})
+const CheckStepSchema = z
+  .object({
+    name: z.string().describe('resolve, connect, tls, authenticate, assume-role, write, read, version, ...'),
+    status: CheckStatusSchema,
+    durationMs: z.number().describe('Time the step took, in milliseconds.'),
+    detail: z
+      .string()
+      .optional()
+      .describe('What the step found; never bytes the server sent, never a secret.'),
+  })
+  .meta({ id: 'CheckStep', description: 'One step of a check, in the order it ran.' })
 export type CheckStep = z.infer<typeof CheckStepSchema>
 
-const CheckErrorSchema = z.object({
-  code: z.enum(CHECK_ERROR_CODES).describe('The failure class.'),
-  message: z.string().describe('What went wrong, in plain words.'),
-  hint: z.string().describe('What to change, naming the config field.'),
-  field: z
-    .array(z.union([z.string(), z.number()]))
-    .optional()
-    .describe('The config field to change, e.g. ["logStore","auth","externalId"].'),
-})
+const CheckErrorSchema = z
+  .object({
+    code: z.enum(CHECK_ERROR_CODES).describe('The failure class.'),
+    message: z.string().describe('What went wrong, in plain words.'),
+    hint: z.string().describe('What to change, naming the config field.'),
+    field: z
+      .array(z.union([z.string(), z.number()]))
+      .optional()
+      .describe('The config field to change, e.g. ["logStore","auth","externalId"].'),
+  })
+  .meta({ id: 'CheckError', description: 'Why a check failed, and what to change.' })
 export type CheckError = z.infer<typeof CheckErrorSchema>
 
 export const CheckResultSchema = z
@@ -72,5 +79,5 @@ export const CheckResultSchema = z
     steps: z.array(CheckStepSchema).describe('In order; the first failing step ends the check.'),
     error: CheckErrorSchema.optional(),
   })
-  .describe('The outcome of one connectivity check.')
+  .meta({ id: 'CheckResult', description: 'The outcome of one connectivity check.' })
 export type CheckResult = z.infer<typeof CheckResultSchema>

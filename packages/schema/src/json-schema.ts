@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DeploymentConfigSchema } from './config/index.js'
+import { inlineRootRef } from './contract/config.js'
 
 let cached: Record<string, unknown> | undefined
 
@@ -8,10 +9,12 @@ export const configJsonSchema = (): Record<string, unknown> => {
   cached ??= {
     $id: 'https://portkey-setup.local/schema/deployment-config.json',
     title: 'Portkey gateway deployment config',
-    ...(z.toJSONSchema(DeploymentConfigSchema, { io: 'input', unrepresentable: 'any' }) as Record<
-      string,
-      unknown
-    >),
+    ...inlineRootRef(
+      z.toJSONSchema(DeploymentConfigSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+        string,
+        unknown
+      >,
+    ),
   }
   return structuredClone(cached)
 }

@@ -73,8 +73,10 @@ describe('4xx paths of every POST route', async () => {
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined()
     })
 
-    it('answers GET with 404 in the error shape', async () => {
-      expectError(await app.inject({ method: 'GET', url }), 404, 'NOT_FOUND')
+    it('answers GET with 405 and Allow: POST in the error shape', async () => {
+      const r = await app.inject({ method: 'GET', url })
+      expectError(r, 405, 'METHOD_NOT_ALLOWED')
+      expect(r.headers.allow).toBe('POST')
     })
   })
 
@@ -96,9 +98,15 @@ describe('4xx paths of every POST route', async () => {
     },
   )
 
-  it('answers other methods on known routes with 404 in the error shape', async () => {
-    for (const method of ['PUT', 'DELETE', 'PATCH'] as const)
-      expectError(await app.inject({ method, url: '/api/validate', payload: {} }), 404, 'NOT_FOUND')
+  it('answers other methods on known routes with 405 and Allow in the error shape', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'TRACE'] as const) {
+      const r = await app.inject({ method, url: '/api/validate', payload: {} })
+      expectError(r, 405, 'METHOD_NOT_ALLOWED')
+      expect(r.headers.allow).toBe('POST')
+    }
+    const health = await app.inject({ method: 'TRACE', url: '/api/health?x=1' })
+    expectError(health, 405, 'METHOD_NOT_ALLOWED')
+    expect(health.headers.allow).toBe('GET, HEAD')
   })
 })
 

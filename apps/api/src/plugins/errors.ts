@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ApiError, JSON_ONLY_MESSAGE, RequestValidationError } from '../errors.js'
 
@@ -81,15 +81,49 @@ export const sendError = (request: FastifyRequest, reply: FastifyReply, m: Mappe
     .header('cache-control', 'no-store')
     .send({ error: { code: m.code, message: m.message, requestId: request.id } })
 
-export const sendNotFound = (request: FastifyRequest, reply: FastifyReply) =>
-  sendError(request, reply, {
-    status: 404,
-    code: 'NOT_FOUND',
-    message: STATUS_TEXT[404]![1],
-  })
+/** The methods each fixed path answers (GET brings HEAD); paths with wildcards or parameters are left out. */
+const routeMethods = new WeakMap<FastifyInstance, Map<string, Set<string>>>()
+
+const allowedMethods = (request: FastifyRequest): string[] | undefined => {
+  const path = request.url.split('?', 1)[0]!
+  const methods = routeMethods.get(request.server)?.get(path)
+  return methods && [...methods].sort()
+}
+
+/**
+ * The not-found answer: 405 with Allow when the path exists for other methods (TRACE or PUT on
+ * /api/validate), 404 otherwise.
+ */
+export const sendNotFound = (request: FastifyRequest, reply: FastifyReply) => {
+  const allow = allowedMethods(request)
+  if (allow && !allow.includes(request.method)) {
+    reply.header('allow', allow.join(', '))
+    return sendError(request, reply, {
+      status: 405,
+      code: 'METHOD_NOT_ALLOWED',
+      message: `${request.method} is not allowed here: this address answers ${allow.join(', ')}.`,
+    })
+  }
+  return sendError(request, reply, { status: 404, code: 'NOT_FOUND', message: STATUS_TEXT[404]![1] })
+}
 
 export const errorsPlugin = fp(
   async (app) => {
+    // One table for the app; child contexts (each route plugin) share it.
+    const methods = new Map<string, Set<string>>()
+    app.addHook('onRoute', (route) => {
+      if (/[*:]/.test(route.url)) return
+      const set = methods.get(route.url) ?? new Set<string>()
+      for (const m of Array.isArray(route.method) ? route.method : [route.method]) {
+        set.add(m)
+        if (m === 'GET') set.add('HEAD')
+      }
+      methods.set(route.url, set)
+    })
+    app.addHook('onRegister', (child) => {
+      routeMethods.set(child, methods)
+    })
+    routeMethods.set(app, methods)
     app.setErrorHandler((err: FastifyError | Error, request, reply) => {
       if (err instanceof RequestValidationError) {
         const error =
@@ -109,6 +143,10 @@ export const errorsPlugin = fp(
               : { error, issues: err.issues },
           )
       }
+      // A QUERY request without Content-Type fails before the not-found handler runs; it is still a
+      // method this path does not answer.
+      if ((err as FastifyError).code === 'FST_ERR_ROUTE_MISSING_CONTENT_TYPE' && request.is404)
+        return sendNotFound(request, reply)
       const m = mapError(err)
       if (m.status >= 500) request.log.error({ err }, 'request failed')
       if (m.status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', 'Bearer')

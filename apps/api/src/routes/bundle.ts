@@ -1,7 +1,12 @@
-import { buildBundle, bundleFileName, DeploymentConfigSchema } from '@portkey-setup/schema'
+import {
+  buildBundle,
+  bundleFileName,
+  DeploymentConfigSchema,
+  InvalidConfigResponseSchema,
+} from '@portkey-setup/schema'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { commonErrorResponses, InvalidConfigResponseSchema } from '../errors.js'
+import { commonErrorResponses, jsonResponse } from '../errors.js'
 
 // The release name is a DNS-1123 label (validated), so the file name is safe inside the header quotes.
 
@@ -20,7 +25,7 @@ export const bundleRoutes: FastifyPluginAsyncZod = async (app) => {
             description: 'The bundle, as an attachment named portkey-<release>-bundle.zip.',
             content: { 'application/zip': { schema: z.string().meta({ format: 'binary' }) } },
           },
-          422: InvalidConfigResponseSchema,
+          422: jsonResponse(InvalidConfigResponseSchema),
           ...commonErrorResponses,
         },
       },

@@ -1,9 +1,9 @@
 import { CheckResultSchema } from '@portkey-setup/schema'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fullPeerConfig, peerEnv, ports, requirePeers } from '../checks/peers.js'
 import { defaultSettings } from '../config.js'
 import { isErrorShape, type LogCapture, testApp } from '../test-support/app.js'
+import { fullPeerConfig, peerEnv, ports, requirePeers } from '../test-support/peers.js'
 import type { ChecksRouteSettings } from './checks.js'
 
 const checksSettings = (over: Partial<ChecksRouteSettings> = {}): ChecksRouteSettings => ({

@@ -1,32 +1,22 @@
 import { PassThrough } from 'node:stream'
-import { CheckResultSchema, DeploymentConfigSchema, validateConfig } from '@portkey-setup/schema'
+import {
+  CheckResultSchema,
+  ChecksRequestSchema,
+  ChecksResponseSchema,
+  InvalidConfigResponseSchema,
+  validateConfig,
+} from '@portkey-setup/schema'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { runChecks } from '../checks/catalog.js'
-import type { RunOptions } from '../checks/run.js'
-import { CHECK_TARGETS, type CheckEnvironment, type CheckResult } from '../checks/types.js'
+import type { RunOptions } from '../checks/runner/run.js'
+import type { CheckEnvironment, CheckResult } from '../checks/runner/types.js'
 import type { ChecksSettings } from '../config.js'
-import {
-  commonErrorResponses,
-  ErrorResponseSchema,
-  InvalidConfigResponseSchema,
-  RequestValidationError,
-} from '../errors.js'
+import { commonErrorResponses, errorResponse, jsonResponse, RequestValidationError } from '../errors.js'
 import { createTokenMatcher } from '../plugins/auth.js'
 
 /** Settings the checks read; endpointOverrides (test only) and extraCa are optional extras. */
 export type ChecksRouteSettings = ChecksSettings & CheckEnvironment
-
-export const ChecksBodySchema = z.object({
-  config: DeploymentConfigSchema,
-  targets: z
-    .array(z.enum(CHECK_TARGETS))
-    .min(1, { error: 'targets must name at least one target, or be left out to check everything.' })
-    .max(CHECK_TARGETS.length * 2)
-    .optional()
-    .describe('Which parts to check; all of them when left out.'),
-})
 
 const NDJSON = 'application/x-ndjson'
 
@@ -68,14 +58,12 @@ export const checksRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['checks'],
         summary: 'Run connectivity checks for a deployment config',
         description: `Proves from this server that each configured backend accepts what the gateway will do (write and read a probe object, assume the role, AUTH and PING, EXISTS TABLE...). Targets run in parallel, each with a deadline (CHECKS_TIMEOUT_MS). With "Accept: ${NDJSON}" the answer streams one CheckResult per line as each finishes. The config is held only for the request.`,
-        body: ChecksBodySchema,
+        body: ChecksRequestSchema,
         response: {
-          200: z.object({ results: z.array(CheckResultSchema) }).describe('One result per requested target.'),
-          422: InvalidConfigResponseSchema,
+          200: jsonResponse(ChecksResponseSchema),
+          422: jsonResponse(InvalidConfigResponseSchema),
           ...commonErrorResponses,
-          429: ErrorResponseSchema.describe(
-            'Too many check requests from this caller at once, or too many requests.',
-          ),
+          429: errorResponse('Too many check requests from this caller at once, or too many requests.'),
         },
       },
       // Same messages and paths as /api/validate: the issues point into the config itself.

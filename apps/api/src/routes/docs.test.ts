@@ -12,11 +12,23 @@ type Operation = {
 describe('OpenAPI document and reference UI', async () => {
   const { app } = await testApp()
   afterAll(() => app.close())
-  const doc = (await app.inject({ url: '/api/openapi.json' })).json() as {
+  const raw = (await app.inject({ url: '/api/openapi.json' })).json() as {
     openapi: string
     info: { version: string }
     paths: Record<string, Record<string, Operation>>
+    components: { schemas: Record<string, unknown> }
   }
+  const PREFIX = '#/components/schemas/'
+  // The document as a reader sees it: every $ref replaced by the component it names.
+  const deref = (value: unknown, seen: string[] = []): unknown => {
+    if (Array.isArray(value)) return value.map((v) => deref(v, seen))
+    if (!value || typeof value !== 'object') return value
+    const ref = (value as { $ref?: unknown }).$ref
+    if (typeof ref === 'string' && ref.startsWith(PREFIX) && !seen.includes(ref))
+      return deref(raw.components.schemas[ref.slice(PREFIX.length)], [...seen, ref])
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deref(v, seen)]))
+  }
+  const doc = deref(raw) as typeof raw
 
   it('is OpenAPI 3.1 with the package version', () => {
     expect(doc.openapi).toBe('3.1.0')
@@ -97,6 +109,18 @@ describe('OpenAPI document and reference UI', async () => {
   it('carries the help text written on the schema', () => {
     const text = JSON.stringify(doc.paths['/api/validate'])
     expect(text).toContain('Version of this config format.')
+  })
+
+  it('names each contract shape once, as a component, and every $ref resolves', () => {
+    const text = JSON.stringify(raw.paths)
+    for (const path of ['/api/validate', '/api/render', '/api/bundle'])
+      expect(JSON.stringify(raw.paths[path]!.post!.requestBody)).toContain(`${PREFIX}DeploymentConfig"`)
+    expect(text).not.toContain('Version of this config format.')
+    expect(Object.keys(raw.components.schemas)).toEqual(
+      expect.arrayContaining(['DeploymentConfig', 'Issue', 'ErrorResponse', 'CheckResult', 'ChecksRequest']),
+    )
+    const refs = JSON.stringify(raw).match(/"#\/components\/schemas\/[^"]+"/g) ?? []
+    for (const ref of refs) expect(raw.components.schemas[ref.slice(PREFIX.length + 1, -1)]).toBeDefined()
   })
 
   it('serves the reference UI and its script from this process', async () => {

@@ -1,13 +1,7 @@
+import { HealthResponseSchema } from '@portkey-setup/schema'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+import { jsonResponse } from '../errors.js'
 import { VERSION } from '../version.js'
-
-export const HealthResponseSchema = z
-  .object({
-    status: z.literal('ok'),
-    version: z.string().describe('Version of portkey-setup serving this API.'),
-  })
-  .describe('The server is up.')
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -18,7 +12,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Liveness and version',
         description: 'Open even when API_TOKENS is set, for load balancers and probes.',
         security: [],
-        response: { 200: HealthResponseSchema },
+        response: { 200: jsonResponse(HealthResponseSchema) },
       },
     },
     async () => ({ status: 'ok' as const, version: VERSION }),

@@ -1,25 +1,12 @@
-import { importValues, ValuesParseError } from '@portkey-setup/schema'
+import {
+  ImportRequestSchema,
+  ImportResponseSchema,
+  importValues,
+  ValuesParseError,
+} from '@portkey-setup/schema'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { ApiError, commonErrorResponses, ErrorResponseSchema } from '../errors.js'
+import { ApiError, commonErrorResponses, errorResponse, jsonResponse } from '../errors.js'
 import { redactInputFrom } from '../redact.js'
-
-export const ImportRequestSchema = z.strictObject({
-  valuesYaml: z
-    .string({ error: 'valuesYaml is required: paste the text of your values.yaml.' })
-    .describe('The text of a values.yaml of the portkey-ai/gateway chart (either chart layout).'),
-})
-
-export const ImportResponseSchema = z
-  .object({
-    config: z
-      .record(z.string(), z.unknown())
-      .describe('The parts of a deployment config found in the file; the rest is left for the wizard.'),
-    warnings: z
-      .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
-      .describe('Settings that were not carried over, and why.'),
-  })
-  .describe('What could be read from the values.yaml.')
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -32,9 +19,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           'Turns an existing values.yaml into a partial deployment config to continue in the wizard.',
         body: ImportRequestSchema,
         response: {
-          200: ImportResponseSchema,
+          200: jsonResponse(ImportResponseSchema),
           ...commonErrorResponses,
-          400: ErrorResponseSchema.describe(
+          400: errorResponse(
             'The text is not YAML or not a mapping (code INVALID_VALUES_YAML), or the body is malformed.',
           ),
         },

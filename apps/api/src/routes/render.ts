@@ -1,19 +1,11 @@
-import { DeploymentConfigSchema, renderBundleFiles } from '@portkey-setup/schema'
+import {
+  DeploymentConfigSchema,
+  InvalidConfigResponseSchema,
+  RenderResponseSchema,
+  renderBundleFiles,
+} from '@portkey-setup/schema'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { commonErrorResponses, InvalidConfigResponseSchema } from '../errors.js'
-
-export const BundleFileSchema = z.object({
-  path: z.string().describe('Path inside the bundle, e.g. values.yaml or scripts/install.sh.'),
-  content: z.string(),
-  mode: z.number().int().describe('POSIX permission bits, e.g. 420 (0644) or 493 (0755).'),
-})
-
-export const RenderResponseSchema = z
-  .object({
-    files: z.array(BundleFileSchema).describe('Every file of the bundle, sorted by path.'),
-  })
-  .describe('The files of the bundle.')
+import { commonErrorResponses, jsonResponse } from '../errors.js'
 
 export const renderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -25,7 +17,11 @@ export const renderRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Renders every file of the bundle for a valid config: the same files, byte for byte, as /api/bundle zips.',
         body: DeploymentConfigSchema,
-        response: { 200: RenderResponseSchema, 422: InvalidConfigResponseSchema, ...commonErrorResponses },
+        response: {
+          200: jsonResponse(RenderResponseSchema),
+          422: jsonResponse(InvalidConfigResponseSchema),
+          ...commonErrorResponses,
+        },
       },
     },
     async (request) => ({ files: renderBundleFiles(request.body) }),

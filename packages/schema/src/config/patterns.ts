@@ -24,6 +24,8 @@ const ci = (word: string) =>
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])'
 const IPV4 = `(?:${OCTET}\\.){3}${OCTET}`
+/** One 32-bit number in hex, which WHATWG URL parsing reads as an IPv4 address (0xA9FEA9FE). */
+const IPV4_HEX = '0[Xx][0-9A-Fa-f]{0,8}'
 const H16 = '[0-9A-Fa-f]{1,4}'
 const IPV6 = [
   `(?:${H16}:){7}${H16}`,
@@ -31,6 +33,10 @@ const IPV6 = [
   `(?:${H16}:){1,6}:${H16}`,
   ...[2, 3, 4, 5, 6].map((n) => `(?:${H16}:){1,${7 - n}}(?::${H16}){1,${n}}`),
   `:(?:(?::${H16}){1,7}|:)`,
+  // With the last 32 bits written as IPv4, e.g. ::ffff:169.254.169.254.
+  `(?:${H16}:){6}${IPV4}`,
+  `::(?:${H16}:){0,5}${IPV4}`,
+  `(?:${H16}:){1,5}:${IPV4}`,
 ].join('|')
 const PORT = '(?::(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?'
 const HOST_END = '(?:[:/?#]|$)'
@@ -44,7 +50,7 @@ const REST = `(?:[/?#]${VISIBLE}*)?`
  * no user or password, no whitespace.
  */
 export const HTTP_URL = new RegExp(
-  `^${ci('http')}[Ss]?://(?:\\[(?:${IPV6})\\]|${IPV4}|${HOST_LENGTH}(?:(?![Xx][Nn]--)${LABEL}\\.)*` +
+  `^${ci('http')}[Ss]?://(?:\\[(?:${IPV6})\\]|${IPV4}|${IPV4_HEX}|${HOST_LENGTH}(?:(?![Xx][Nn]--)${LABEL}\\.)*` +
     `(?![0-9]+\\.?${HOST_END})(?!0[Xx][0-9A-Fa-f]*\\.?${HOST_END})(?![Xx][Nn]--)${LABEL}\\.?)${PORT}${REST}$`,
 )
 
