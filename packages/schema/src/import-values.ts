@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml'
 import { chartDefaultEnv } from './chart/default-env.js'
+import { UNMODELLED_ENV_KEYS } from './chart/facts.js'
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from './chart/releases.js'
 import type { DeploymentConfigInput } from './config/index.js'
 import type { DeepPartial } from './guides/types.js'
@@ -15,7 +16,6 @@ import {
   readOtel,
   readSync,
 } from './import/sections.js'
-import { UNMODELLED_ENV_KEYS } from './chart/facts.js'
 
 export type { ImportWarning }
 export type ImportResult = { config: DeepPartial<DeploymentConfigInput>; warnings: ImportWarning[] }

@@ -1,7 +1,7 @@
 import { chartDefaultEnv } from '../chart/default-env.js'
+import { CHART_NAME } from '../chart/facts.js'
 import type { DeploymentConfig } from '../config/index.js'
 import { isSecretEnvKey, toEnvironment } from '../env/index.js'
-import { CHART_NAME } from '../chart/facts.js'
 
 /**
  * environment.data as values.yaml writes it, over the chart's defaults of the chosen release.

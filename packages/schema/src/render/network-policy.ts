@@ -1,7 +1,7 @@
 import { Scalar } from 'yaml'
 import { supports } from '../chart/capabilities.js'
-import type { DeploymentConfig } from '../config/index.js'
 import { CHART_NAME } from '../chart/facts.js'
+import type { DeploymentConfig } from '../config/index.js'
 import { documentText, entry, manifest, map, seq, str, word } from './yaml-doc.js'
 
 export const NETWORK_POLICY_PATH = 'network-policy.yaml'

@@ -1,8 +1,8 @@
+import { GATEWAY_PORT } from '../chart/facts.js'
 import type { DeploymentConfig } from '../config/index.js'
 import { guideFor } from '../guides/guide.js'
 import type { GuideBlock, GuideSection, GuideStep } from '../guides/types.js'
 import { readmeFiles } from './readme-files.js'
-import { GATEWAY_PORT } from '../chart/facts.js'
 import { gatewayDeploymentName } from './scripts/common.js'
 import type { BundleFile } from './types.js'
 

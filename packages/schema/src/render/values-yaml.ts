@@ -1,9 +1,9 @@
 import type { YAMLMap } from 'yaml'
 import { Scalar } from 'yaml'
 import { supports } from '../chart/capabilities.js'
+import { CA_VOLUME_NAME, IRSA_ANNOTATION } from '../chart/facts.js'
 import { type DeploymentConfig, REGISTRY_SECRET_NAME } from '../config/index.js'
 import { SHARED_MOUNT_DIR } from '../env/index.js'
-import { CA_VOLUME_NAME, IRSA_ANNOTATION } from '../chart/facts.js'
 import {
   analyticsChoice,
   bedrockChoice,

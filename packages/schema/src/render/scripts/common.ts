@@ -1,8 +1,7 @@
-import { type DeploymentConfig, REGISTRY_SECRET_NAME } from '../../config/index.js'
 import { CHART_NAME } from '../../chart/facts.js'
+import { type DeploymentConfig, REGISTRY_SECRET_NAME } from '../../config/index.js'
 import { shellComment, shellReadonly } from '../shell.js'
 import { type BundleFile, SCRIPT_MODE } from '../types.js'
-
 
 export const NEED_AWS =
   "need aws 'see https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html'"

@@ -1,8 +1,8 @@
+import { CHART_NAME, GATEWAY_PORT, HELM_REPO_NAME, HELM_REPO_URL } from '../../chart/facts.js'
 import type { DeploymentConfig } from '../../config/index.js'
 import { NETWORK_POLICY_PATH, redisPolicyName, renderNetworkPolicy } from '../network-policy.js'
 import { caConfigMapName } from '../resources-config.js'
 import type { BundleFile } from '../types.js'
-import { CHART_NAME, GATEWAY_PORT, HELM_REPO_NAME, HELM_REPO_URL } from '../../chart/facts.js'
 import { gatewayDeploymentName, optionLines, script, secretsPlan } from './common.js'
 
 /** Bundle paths as the scripts (which run from scripts/) see them. */
