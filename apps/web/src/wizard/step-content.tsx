@@ -1,12 +1,13 @@
 import { lazy, type Ref, Suspense, useEffect } from 'react'
 import { ErrorBoundary } from '../components/error-boundary'
-import { GuidePanel } from '../components/guide-panel'
 import { REVIEW_ID, type StepId } from './step-types'
 import { prefetchSteps, sectionStep } from './steps'
 
 // Review is the terminal state of the flow, not a registry entry: the wizard loads its code itself.
 const loadReview = () => import('./review/review-step').then((m) => ({ default: m.ReviewStep }))
 const ReviewStep = lazy(loadReview)
+// The guides (every choice's setup steps) load beside the first step, so its fields come first.
+const GuidePanel = lazy(() => import('../components/guide-panel').then((m) => ({ default: m.GuidePanel })))
 
 /** Loads every step's code, Review's too, in the background once the first step is on screen. */
 const usePrefetch = () =>
@@ -40,7 +41,11 @@ export const StepContent = ({ id, contentRef }: { id: StepId; contentRef: Ref<HT
           </Suspense>
         </ErrorBoundary>
       </div>
-      {section ? <GuidePanel section={section.id} /> : null}
+      {section ? (
+        <Suspense fallback={<aside className="guide-panel" aria-busy="true" />}>
+          <GuidePanel section={section.id} />
+        </Suspense>
+      ) : null}
     </div>
   )
 }
