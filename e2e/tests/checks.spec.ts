@@ -52,7 +52,7 @@ test('cache: a wrong Redis password fails at the URL field, the right one passes
   const failed = await runCheck(page, 'cache')
   await expect(failed).toHaveAttribute('data-status', 'fail')
   await expect(failed.getByTestId('check-error')).toContainText('AUTH_FAILED')
-  await expectHintAt(page, 'cache.url', /cache\.url/)
+  await expectHintAt(page, 'cache.url', /“Redis URL” \(Cache\)/)
   await expect(page.getByTestId('check-live-cache')).toContainText('Failed')
 
   // Fixing the field clears the hint; the check then passes step by step.
@@ -82,7 +82,7 @@ test('log store: S3 with a wrong secret key fails at the secret key field, the s
   const failed = await runCheck(page, 'logStore')
   await expect(failed).toHaveAttribute('data-status', 'fail')
   await expect(failed.getByTestId('check-error')).toContainText('AUTH_FAILED')
-  await expectHintAt(page, 'logStore.secretKey', /logStore\.secretKey/)
+  await expectHintAt(page, 'logStore.secretKey', /“Secret access key” \(Log store\)/)
 
   await field(page, 'Secret access key').fill(writer.secretAccessKey)
   const passed = await runCheck(page, 'logStore')
