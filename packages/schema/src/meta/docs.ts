@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { literalValues, metaOf, type PathSegment, peel, schemaAt, shapeOf, unionParts } from './walk.js'
+import { literalValues, metaOf, peel, shapeOf, unionParts } from './walk.js'
 
 /**
  * What a field says about itself, declared once on the schema with `.meta()`:
@@ -41,16 +41,6 @@ export const docOf = (schema: z.ZodType): FieldDoc => {
     secret: m['x-secret'] === true,
     optional: peel(schema).optional,
   }
-}
-
-/** The docs of the field at path, choosing union branches by the current values. */
-export const docAt = (
-  root: z.ZodType,
-  path: readonly PathSegment[],
-  values?: unknown,
-): FieldDoc | undefined => {
-  const schema = schemaAt(root, path, values)
-  return schema ? docOf(schema) : undefined
 }
 
 export type ChoiceDoc<V = string> = { value: V; title: string; when: string }

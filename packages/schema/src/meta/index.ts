@@ -2,7 +2,6 @@ export {
   type ChoiceDoc,
   choicesOf,
   choiceTitle,
-  docAt,
   docOf,
   type FieldDoc,
   type FieldMeta,
