@@ -25,12 +25,16 @@ export const Stepper = ({
   onSelect: (id: StepId) => void
 }) => {
   const nav = useRef<HTMLElement>(null)
-  // On narrow screens the stepper scrolls sideways: keep the current step in view.
+  // On narrow screens the stepper scrolls sideways: keep the current step in view. After the
+  // frame is painted, so the scroll does not force a layout of the page before its first paint.
   useEffect(() => {
-    nav.current?.querySelector<HTMLElement>(`[data-testid="stepper-${current}"]`)?.scrollIntoView?.({
-      block: 'nearest',
-      inline: 'nearest',
-    })
+    const frame = requestAnimationFrame(() =>
+      nav.current?.querySelector<HTMLElement>(`[data-testid="stepper-${current}"]`)?.scrollIntoView?.({
+        block: 'nearest',
+        inline: 'nearest',
+      }),
+    )
+    return () => cancelAnimationFrame(frame)
   }, [current])
   return (
     <nav className="stepper" aria-label="Setup steps" ref={nav}>
