@@ -1,9 +1,6 @@
-import { defaultServerConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
 
-// Read @portkey-setup/schema from its TypeScript source, so tests need no rebuild of the package.
-// Without 'module', as in apps/api: some packages' bundler-only builds do not load in Node.
-const conditions = ['source', ...defaultServerConditions.filter((c) => c !== 'module')]
+import { nodeTestConditions as conditions } from '../vitest.conditions.ts'
 
 export default defineConfig({
   resolve: { conditions },
