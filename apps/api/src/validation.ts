@@ -1,11 +1,11 @@
-import { DeploymentConfigSchema, toConfigIssue, validateConfig } from '@portkey-setup/schema'
+import { DeploymentConfigSchema, parseConfig, toConfigIssue } from '@portkey-setup/schema'
 import type { FastifySchemaCompiler } from 'fastify'
 import { z } from 'zod'
 import { type Issue, RequestValidationError } from './errors.js'
 
 /**
  * Request validation through zod. The deployment config goes through the schema package's
- * validateConfig, so the API answers with exactly the messages the CLI and the wizard show.
+ * parseConfig, so the API answers with exactly the messages the CLI and the wizard show.
  */
 
 /** Maps any zod error to the contract's issue list. */
@@ -15,7 +15,7 @@ export const issuesFromZod = (error: z.ZodError): Issue[] => error.issues.map(to
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema }) => {
   if (schema === DeploymentConfigSchema)
     return (data) => {
-      const r = validateConfig(data)
+      const r = parseConfig(data)
       return r.valid ? { value: r.config } : { error: new RequestValidationError(r.issues, 422) }
     }
   if (!(schema instanceof z.ZodType)) throw new Error('route schemas must be zod schemas')

@@ -23,8 +23,17 @@ export const toConfigIssue = (i: z.core.$ZodIssue): ConfigIssue => ({
 })
 
 /** Parses any input into a config, or a list of issues each naming its field. Never throws. */
-export const validateConfig = (input: unknown): ValidationResult => {
+export const parseConfig = (
+  input: unknown,
+): { valid: true; config: DeploymentConfig } | { valid: false; issues: ConfigIssue[] } => {
   const r = DeploymentConfigSchema.safeParse(input)
-  if (!r.success) return { valid: false, issues: r.error.issues.map(toConfigIssue) }
-  return { valid: true, config: r.data, warnings: configWarnings(r.data) }
+  return r.success
+    ? { valid: true, config: r.data }
+    : { valid: false, issues: r.error.issues.map(toConfigIssue) }
+}
+
+/** parseConfig, with the warnings a valid config may still want to reconsider. */
+export const validateConfig = (input: unknown): ValidationResult => {
+  const r = parseConfig(input)
+  return r.valid ? { ...r, warnings: configWarnings(r.config) } : r
 }

@@ -24,7 +24,7 @@ export const validateRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    // The body was parsed by validateConfig in the validator compiler; only warnings remain.
+    // The body was parsed by parseConfig in the validator compiler; only warnings remain.
     async (request) => ({ valid: true as const, warnings: configWarnings(request.body) }),
   )
 }

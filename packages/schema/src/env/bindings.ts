@@ -59,13 +59,18 @@ const walk = (schema: z.ZodType, value: unknown, path: PathSegment[], all: boole
     walk(field, isRecord(v) ? v[key] : undefined, [...path, key], all, out)
 }
 
-/** The bindings the chosen path uses, with their values, in the order they are written. */
-export const activeBindings = (config: unknown): ActiveBinding[] => {
+type EnvSection = (typeof ENV_SECTIONS)[number]
+
+/** The bindings one section's chosen branch uses, with their values, in the order they are written. */
+export const sectionBindings = (config: unknown, id: EnvSection): ActiveBinding[] => {
   const out: ActiveBinding[] = []
-  const root = isRecord(config) ? config : {}
-  for (const id of ENV_SECTIONS) walk(sectionSchema(id), root[id], [id], false, out)
+  walk(sectionSchema(id), isRecord(config) ? config[id] : undefined, [id], false, out)
   return out
 }
+
+/** The bindings the chosen path uses, with their values, in the order they are written. */
+export const activeBindings = (config: unknown): ActiveBinding[] =>
+  ENV_SECTIONS.flatMap((id) => sectionBindings(config, id))
 
 let everyBinding: EnvBinding[] | undefined
 /** Every binding of every branch, in the order they are written; duplicates of a key are kept. */

@@ -1,6 +1,6 @@
 import { GATEWAY_PORT } from '../chart/facts.js'
 import type { DeploymentConfig } from '../config/index.js'
-import { activeBindings, envBindings } from './bindings.js'
+import { ENV_SECTIONS, envBindings, sectionBindings } from './bindings.js'
 
 export * from './bindings.js'
 
@@ -83,16 +83,14 @@ const addFixedKeys = (c: DeploymentConfig, env: Record<string, string>, after: s
  */
 export const toEnvironment = (c: DeploymentConfig): Record<string, string> => {
   const env: Record<string, string> = {}
-  let section: string | undefined
-  for (const b of activeBindings(c)) {
-    const id = String(b.path[0])
-    if (section !== undefined && id !== section) addFixedKeys(c, env, section)
-    section = id
-    const encode = ENCODERS[b.path.join('.')]
-    const value = encode ? encode(b.value, c) : plain(b.value)
-    if (value !== undefined) for (const key of b.env) env[key] = value
+  for (const id of ENV_SECTIONS) {
+    for (const b of sectionBindings(c, id)) {
+      const encode = ENCODERS[b.path.join('.')]
+      const value = encode ? encode(b.value, c) : plain(b.value)
+      if (value !== undefined) for (const key of b.env) env[key] = value
+    }
+    addFixedKeys(c, env, id)
   }
-  if (section !== undefined) addFixedKeys(c, env, section)
   return env
 }
 

@@ -19,15 +19,20 @@ type ConnArgs = { host?: string | null; hostname?: string | null; port?: number 
 const hostOf = (o: ConnArgs) => (o.hostname ?? o.host ?? '').replace(/^\[(.*)\]$/, '$1')
 const portOf = (o: ConnArgs, fallback: number) => Number(o.port) || fallback
 
-export const policyHttpAgent = (policy: NetworkPolicy, signal?: AbortSignal): http.Agent => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 })
-  agent.createConnection = (options: ConnArgs, cb?: (err: Error | null, s: Duplex) => void) => {
-    policy.connect({ host: hostOf(options), port: portOf(options, 80), tls: false, signal }).then(
+/** An agent's createConnection that dials through the policy (TLS included when tls is set). */
+const policyConnection =
+  (policy: NetworkPolicy, tls: false | TlsOptions, defaultPort: number, signal?: AbortSignal) =>
+  (options: ConnArgs, cb?: (err: Error | null, s: Duplex) => void) => {
+    policy.connect({ host: hostOf(options), port: portOf(options, defaultPort), tls, signal }).then(
       (s) => cb?.(null, s),
       (err: Error) => cb?.(err, undefined as unknown as Duplex),
     )
     return undefined
   }
+
+export const policyHttpAgent = (policy: NetworkPolicy, signal?: AbortSignal): http.Agent => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 })
+  agent.createConnection = policyConnection(policy, false, 80, signal)
   return agent
 }
 
@@ -37,13 +42,7 @@ export const policyHttpsAgent = (
   signal?: AbortSignal,
 ): https.Agent => {
   const agent = new https.Agent({ keepAlive: true, maxSockets: 4 })
-  agent.createConnection = (options: ConnArgs, cb?: (err: Error | null, s: Duplex) => void) => {
-    policy.connect({ host: hostOf(options), port: portOf(options, 443), tls: tlsOpts, signal }).then(
-      (s) => cb?.(null, s),
-      (err: Error) => cb?.(err, undefined as unknown as Duplex),
-    )
-    return undefined
-  }
+  agent.createConnection = policyConnection(policy, tlsOpts, 443, signal)
   return agent
 }
 
