@@ -7,7 +7,11 @@ import { type CaseResult, pool, runCase } from './matrix.js'
  * Every fixture (one per option path) at every released chart version: it deploys, or the config is
  * refused at the field that decides it with a message naming the versions that work.
  */
-const fixtures = { ...options, ...comboFixtures }
+// DEPLOY_MATRIX_ONLY=name,name runs only those fixtures (for work on one option; npm test runs all).
+const only = process.env.DEPLOY_MATRIX_ONLY?.split(',').filter(Boolean)
+const fixtures = Object.fromEntries(
+  Object.entries({ ...options, ...comboFixtures }).filter(([name]) => !only || only.includes(name)),
+)
 const cases = Object.entries(fixtures).flatMap(([name, fx]) => CHART_VERSIONS.map((v) => ({ name, fx, v })))
 const results = new Map<string, CaseResult>()
 const key = (name: string, v: string) => `${name}@${v}`
