@@ -1,9 +1,8 @@
 import { parseDocument } from 'yaml'
-import { chartDefaultEnv } from './chart/default-env.js'
-import { UNMODELLED_ENV_KEYS } from './chart/facts.js'
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from './chart/releases.js'
 import type { DeploymentConfigInput } from './config/index.js'
 import type { DeepPartial } from './guides/types.js'
+import { keptFrom } from './import/kept.js'
 import { irsaRoleFrom, readLogStore } from './import/log-store.js'
 import { ImportContext, type ImportWarning, isObject, type Loose, own, readEnvData } from './import/reader.js'
 import { readHeader, readRegistry, readSecrets } from './import/registry-secrets.js'
@@ -16,6 +15,7 @@ import {
   readOtel,
   readSync,
 } from './import/sections.js'
+import { isModelledEnvKey } from './render/owned-values.js'
 
 export type { ImportWarning }
 export type ImportResult = { config: DeepPartial<DeploymentConfigInput>; warnings: ImportWarning[] }
@@ -40,21 +40,7 @@ const YAML_PROBLEMS: Record<string, string> = {
   KEY_OVER_1024_CHARS: 'a key is longer than 1024 characters',
 }
 
-const KNOWN_TOP_KEYS = new Set([
-  'imagePullSecrets',
-  'imageCredentials',
-  'useVaultInjection',
-  'vaultConfig',
-  'environment',
-  'serviceAccount',
-  'volumes',
-  'volumeMounts',
-  'dataservice',
-  'service',
-  'redis',
-])
-
-/** What portkey-setup writes under service and redis; anything more is not carried over. */
+/** What portkey-setup writes under service and redis; another value there is the wizard's to decide. */
 const OWN_EXPOSURE: Record<string, Record<string, string>> = {
   service: { type: 'ClusterIP' },
   redis: { serviceType: 'ClusterIP' },
@@ -90,50 +76,30 @@ const parse = (text: unknown) => {
   return { doc, root }
 }
 
-/** Keys of the env that no reader took: settings for another choice, unmodelled or unknown. */
+/** Modelled env keys that no reader took: settings of another choice. Other keys are kept as written. */
 const leftovers = (ctx: ImportContext) => {
-  const known = new Set<string>([...Object.keys(chartDefaultEnv(LATEST_CHART_VERSION)), 'AWS_IMDS_V1'])
   for (const [key, value] of ctx.env) {
-    if (ctx.consumed.has(key) || value.trim() === '') continue
-    const path = ['environment', 'data', key]
-    if ((UNMODELLED_ENV_KEYS as readonly string[]).includes(key)) {
-      if (!(key === 'MCP_PORT' && value.trim() === '8788'))
-        ctx.warn(path, `${key} is not something portkey-setup sets up; it is not carried over.`)
-    } else if (known.has(key) || /^(OTEL_|ANALYTICS_|AZURE_|MONGO_|LOG_STORE_)/.test(key))
-      ctx.warn(path, `${key} is set but the chosen options do not use it; it is not carried over.`)
-    else ctx.warn(path, `${key} is not a setting portkey-setup knows; it is not carried over.`)
+    if (ctx.consumed.has(key) || value.trim() === '' || !isModelledEnvKey(key)) continue
+    ctx.warn(
+      ['environment', 'data', key],
+      `${key} is set but the chosen options do not use it; it is not carried over.`,
+    )
   }
 }
 
 const otherSettings = (ctx: ImportContext, logStore: Loose | undefined) => {
   const root = ctx.root
-  const unknown = Object.keys(root).filter((k) => !KNOWN_TOP_KEYS.has(k))
-  if (unknown.length)
-    ctx.warn(
-      [],
-      `These settings are not part of portkey-setup's config and are not carried over (the chart's defaults apply): ${unknown.join(', ')}.`,
-    )
-  for (const [key, own_] of Object.entries(OWN_EXPOSURE)) {
-    const v = own(root, key)
-    if (v === undefined) continue
-    const extra = isObject(v)
-      ? Object.entries(v)
-          .filter(([k, x]) => own_[k] !== x)
-          .map(([k]) => `${key}.${k}`)
-      : [key]
-    if (extra.length)
+  for (const [key, ours] of Object.entries(OWN_EXPOSURE)) {
+    const section = own(root, key)
+    const changed = Object.entries(ours)
+      .filter(([k, x]) => own(section, k) !== undefined && own(section, k) !== x)
+      .map(([k]) => `${key}.${k}`)
+    if (changed.length)
       ctx.warn(
         [],
-        `${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} not carried over: portkey-setup keeps the Services inside the cluster (ClusterIP).`,
+        `${changed.join(', ')} ${changed.length > 1 ? 'are' : 'is'} not carried over: portkey-setup keeps the Services inside the cluster (ClusterIP).`,
       )
   }
-  const sa = own(root, 'serviceAccount')
-  const saName = own(sa, 'name')
-  if (typeof saName === 'string' && saName.trim() !== '')
-    ctx.warn(
-      [],
-      `serviceAccount.name (${saName}) is not carried over: portkey-setup lets the chart create and name the account.`,
-    )
   const irsa = own(logStore?.auth, 'method') === 'irsa'
   if (!irsa && irsaRoleFrom(ctx) !== undefined)
     ctx.warn(
@@ -146,10 +112,6 @@ const otherSettings = (ctx: ImportContext, logStore: Loose | undefined) => {
       ['secrets'],
       'environment.secret is false (a ConfigMap); portkey-setup keeps settings in a Secret.',
     )
-  const extraVolumes = [own(root, 'volumes'), own(root, 'volumeMounts')]
-    .flatMap((v) => (Array.isArray(v) ? v : []))
-    .filter((v) => own(v, 'name') !== 'shared-folder')
-  if (extraVolumes.length) ctx.warn([], 'Volumes other than the Mongo CA mount are not carried over.')
 }
 
 /** Drops undefined fields so the result is a clean partial config. */
@@ -203,5 +165,7 @@ export const importValues = (yamlText: string): ImportResult => {
   config.dataService = readDataService(ctx)
   leftovers(ctx)
   otherSettings(ctx, logStore)
+  const kept = keptFrom(root, String(chart?.version ?? LATEST_CHART_VERSION), env)
+  if (kept) config.keptValues = kept
   return { config: prune(config) as DeepPartial<DeploymentConfigInput>, warnings: ctx.warnings }
 }

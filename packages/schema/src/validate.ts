@@ -5,6 +5,7 @@ import {
   type DeploymentConfig,
   DeploymentConfigSchema,
 } from './config/index.js'
+import { keptConflicts } from './render/kept-conflicts.js'
 
 export type ConfigIssue = { path: (string | number)[]; code: string; message: string }
 
@@ -27,9 +28,9 @@ export const parseConfig = (
   input: unknown,
 ): { valid: true; config: DeploymentConfig } | { valid: false; issues: ConfigIssue[] } => {
   const r = DeploymentConfigSchema.safeParse(input)
-  return r.success
-    ? { valid: true, config: r.data }
-    : { valid: false, issues: r.error.issues.map(toConfigIssue) }
+  if (!r.success) return { valid: false, issues: r.error.issues.map(toConfigIssue) }
+  const issues = keptConflicts(r.data)
+  return issues.length ? { valid: false, issues } : { valid: true, config: r.data }
 }
 
 /** parseConfig, with the warnings a valid config may still want to reconsider. */

@@ -1,11 +1,14 @@
 import { fieldTitle, type ImportResult } from '@portkey-setup/schema'
 
-/** What the importer could not carry over, shown once after an import. */
+/** What the importer could not carry over, and what it kept as written, shown once after an import. */
 export const ImportWarnings = ({
   warnings,
+  kept,
   onDismiss,
 }: {
   warnings: ImportResult['warnings']
+  /** How many settings without a wizard field were kept as written (Review lists them). */
+  kept: number
   onDismiss: () => void
 }) => (
   <section
@@ -32,6 +35,13 @@ export const ImportWarnings = ({
         Check each step: secrets that were in the file are in the form now but are not saved in the draft.
       </p>
     )}
+    {kept > 0 ? (
+      <p data-testid="import-kept">
+        {kept === 1 ? 'One setting' : `${kept} settings`} without a field in the wizard{' '}
+        {kept === 1 ? 'is' : 'are'} kept as you wrote {kept === 1 ? 'it' : 'them'}: Review lists{' '}
+        {kept === 1 ? 'it' : 'them'}.
+      </p>
+    ) : null}
     <button type="button" className="button button--ghost" onClick={onDismiss}>
       Dismiss
     </button>

@@ -1,4 +1,4 @@
-import type { ImportResult } from '@portkey-setup/schema'
+import { type ImportResult, keptPaths } from '@portkey-setup/schema'
 import { useState } from 'react'
 import { clearDraft, saveDraft } from '../lib/draft'
 import { initialValues, valuesFrom } from '../lib/initial-values'
@@ -7,12 +7,12 @@ import type { WizardForm } from './use-wizard-form'
 
 /** Replacing the whole form: with an imported values.yaml, or with the defaults ("Start fresh"). */
 export const useFormResets = ({ form, setSavedAt }: WizardForm, wizard: WizardApi) => {
-  const [imported, setImported] = useState<ImportResult['warnings']>()
+  const [imported, setImported] = useState<{ warnings: ImportResult['warnings']; kept: number }>()
 
   const onImported = (result: ImportResult) => {
     form.reset(valuesFrom(result.config), { keepDefaultValues: true })
     setSavedAt(saveDraft(form.getValues())?.savedAt)
-    setImported(result.warnings)
+    setImported({ warnings: result.warnings, kept: keptPaths(result.config.keptValues).length })
     wizard.resetProgress()
   }
 

@@ -37,7 +37,7 @@ export const Wizard = () => {
             onStartFresh={() => setDialog('fresh')}
           />
           {resets.imported ? (
-            <ImportWarnings warnings={resets.imported} onDismiss={resets.dismissImported} />
+            <ImportWarnings {...resets.imported} onDismiss={resets.dismissImported} />
           ) : null}
           <div className="layout">
             <Stepper steps={wizard.steps} current={wizard.current} stateOf={stateOf} onSelect={wizard.goTo} />

@@ -5,6 +5,7 @@ import { BedrockSchema } from './bedrock.js'
 import { CacheSchema } from './cache.js'
 import { ChartSchema, DEFAULT_CHART_VERSION, GatewaySchema } from './chart.js'
 import { DataServiceSchema } from './data-service.js'
+import { KeptValuesSchema } from './kept.js'
 import { LogStoreSchema } from './log-store.js'
 import { OtelSchema } from './otel.js'
 import { RegistrySchema } from './registry.js'
@@ -16,6 +17,7 @@ export * from './bedrock.js'
 export * from './cache.js'
 export * from './chart.js'
 export * from './data-service.js'
+export * from './kept.js'
 export * from './log-store.js'
 export * from './otel.js'
 export * from './registry.js'
@@ -62,6 +64,7 @@ export const DeploymentConfigObject = z.strictObject({
   bedrock: BedrockSchema,
   dataService: DataServiceSchema,
   secrets: SecretsSchema,
+  keptValues: KeptValuesSchema,
 })
 
 type Parsed = z.output<typeof DeploymentConfigObject>

@@ -44,7 +44,9 @@ export const ImportResponseSchema = z
   .object({
     config: z
       .record(z.string(), z.unknown())
-      .describe('The parts of a deployment config found in the file; the rest is left for the wizard.'),
+      .describe(
+        'The parts of a deployment config found in the file; the rest is left for the wizard. Settings the config does not model are in keptValues, as written.',
+      ),
     warnings: z.array(WarningSchema).describe('Settings that were not carried over, and why.'),
   })
   .meta({ id: 'ImportResponse', description: 'What could be read from the values.yaml.' })

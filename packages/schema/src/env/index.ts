@@ -67,6 +67,9 @@ const ENCODERS: Record<string, (value: unknown, c: DeploymentConfig) => string |
 const plain = (v: unknown): string | undefined =>
   v === undefined ? undefined : Array.isArray(v) ? v.join(',') : String(v)
 
+const isTree = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
 /** Keys no field carries: the gateway port, and Bedrock's fallback to the principal role. */
 const addFixedKeys = (c: DeploymentConfig, env: Record<string, string>, after: string) => {
   if (after === 'gateway') env.PORT = String(GATEWAY_PORT)
@@ -91,6 +94,12 @@ export const toEnvironment = (c: DeploymentConfig): Record<string, string> => {
     }
     addFixedKeys(c, env, id)
   }
+  // Keys kept from an imported values.yaml come last and never replace one the config sets.
+  const kept = c.keptValues?.environment
+  const data = isTree(kept) ? kept.data : undefined
+  if (isTree(data))
+    for (const [k, v] of Object.entries(data))
+      if (!Object.hasOwn(env, k) && ['string', 'number', 'boolean'].includes(typeof v)) env[k] = String(v)
   return env
 }
 

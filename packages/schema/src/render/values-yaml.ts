@@ -16,6 +16,7 @@ import {
   syncChoice,
 } from './choices.js'
 import { type EnvData, envData, vaultSecretName } from './env-data.js'
+import { mergeKept } from './kept.js'
 import { caConfigMapName } from './resources-config.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
@@ -284,5 +285,7 @@ export const renderValuesYaml = (config: DeploymentConfig): string => {
     ...caEntries(config),
     ...dataServiceEntries(config),
   ]
-  return documentText(map(...entries), header(config))
+  const root = map(...entries)
+  if (config.keptValues) mergeKept(root, config.keptValues)
+  return documentText(root, header(config))
 }

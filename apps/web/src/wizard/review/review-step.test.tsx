@@ -49,10 +49,14 @@ const result = (target: string, status: 'pass' | 'fail' | 'skipped') => ({
     : {}),
 })
 
-const importFixture = async (user: ReturnType<typeof renderApp>['user'], name: keyof typeof fixtures) => {
+const importFixture = async (
+  user: ReturnType<typeof renderApp>['user'],
+  name: keyof typeof fixtures,
+  extra = '',
+) => {
   await user.click(screen.getByTestId('import-open'))
   const dialog = await screen.findByRole('dialog', { name: 'Import an existing values.yaml' })
-  const yaml = renderValuesYaml(DeploymentConfigSchema.parse(fixtures[name]))
+  const yaml = renderValuesYaml(DeploymentConfigSchema.parse(fixtures[name])) + extra
   // Focus directly: Radix turns pointer events on only after the dialog's opening frame.
   within(dialog).getByLabelText('…or paste its contents').focus()
   await user.paste(yaml)
@@ -121,6 +125,46 @@ describe('import and review', () => {
     expect(screen.getByTestId('download-status')).toHaveTextContent(
       'portkey-portkey-ai-bundle.zip is downloading',
     )
+  })
+
+  it('lists what it kept from the import as written, writes it into values.yaml, and lets each go', async () => {
+    server = await startApiServer((_req, res) => {
+      res.writeHead(501).end()
+    })
+    const { user } = renderApp({ apiBaseUrl: server.url })
+    await stepHeading('Cluster & chart')
+    await importFixture(
+      user,
+      's3',
+      'podSecurityContext:\n  fsGroup: 2000\nhostAliases:\n  - ip: "10.0.0.9"\n',
+    )
+    expect(screen.getByTestId('import-kept')).toHaveTextContent(
+      '2 settings without a field in the wizard are kept',
+    )
+    await user.click(screen.getByTestId('stepper-review'))
+    const kept = await screen.findByTestId('kept-settings')
+    expect(kept).toHaveTextContent('Kept as you wrote them')
+    expect(
+      within(kept)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('code')?.textContent),
+    ).toEqual(['podSecurityContext', 'hostAliases'])
+    // The values themselves are not shown: a kept setting may hold a token.
+    expect(kept).not.toHaveTextContent('2000')
+    const tree = await screen.findByTestId('review-file-tree')
+    await user.click(within(tree).getByRole('tab', { name: 'values.yaml' }))
+    await waitFor(() =>
+      expect(screen.getByRole('tabpanel', { name: 'values.yaml' })).toHaveTextContent('fsGroup: 2000'),
+    )
+
+    await user.click(within(kept).getByRole('button', { name: 'Remove hostAliases' }))
+    await waitFor(() =>
+      expect(within(screen.getByTestId('kept-settings')).getAllByRole('listitem')).toHaveLength(1),
+    )
+    await user.click(
+      within(screen.getByTestId('kept-settings')).getByRole('button', { name: 'Remove podSecurityContext' }),
+    )
+    await waitFor(() => expect(screen.queryByTestId('kept-settings')).not.toBeInTheDocument())
   })
 
   it('downloads straight away when no check failed, and says when the server has no checks', async () => {

@@ -14,6 +14,7 @@ import type { FormValues } from '../../lib/initial-values'
 import { BundleFiles } from './bundle-files'
 import { ChecksPanel, countFailing } from './checks-panel'
 import { DownloadBundle } from './download-bundle'
+import { KeptSettings, withoutKept } from './kept-settings'
 import { checkTargetsFor } from './targets'
 import { ValidationSummary } from './validation-summary'
 
@@ -24,27 +25,36 @@ type Review =
 
 /** The last step: what to fix, connection checks for everything, every file, and the download. */
 export const ReviewStep = () => {
-  const { getValues, trigger, setError } = useFormContext<FormValues>()
+  const { getValues, setValue, trigger, setError } = useFormContext<FormValues>()
   const [review, setReview] = useState<Review>({ status: 'checking' })
   const checks = useChecks()
   const autoRan = useRef(false)
+
+  const revalidate = useCallback(() => {
+    const r = validateConfig(getValues())
+    setReview(
+      r.valid
+        ? { status: 'valid', config: r.config, warnings: r.warnings }
+        : { status: 'invalid', issues: r.issues },
+    )
+  }, [getValues])
 
   useEffect(() => {
     let live = true
     // trigger() puts every message under its field and marks the steps with errors in the stepper.
     void trigger().then(() => {
-      if (!live) return
-      const r = validateConfig(getValues())
-      setReview(
-        r.valid
-          ? { status: 'valid', config: r.config, warnings: r.warnings }
-          : { status: 'invalid', issues: r.issues },
-      )
+      if (live) revalidate()
     })
     return () => {
       live = false
     }
-  }, [getValues, trigger])
+  }, [revalidate, trigger])
+
+  const removeKept = (path: string[]) => {
+    const kept = getValues('keptValues')
+    setValue('keptValues', kept ? withoutKept(kept, path) : undefined, { shouldDirty: true })
+    revalidate()
+  }
 
   const config = review.status === 'valid' ? review.config : undefined
   const targets = config ? checkTargetsFor(config) : []
@@ -85,6 +95,7 @@ export const ReviewStep = () => {
           </ul>
         </section>
       ) : null}
+      <KeptSettings kept={review.config.keptValues} onRemove={removeKept} />
       <ChecksPanel state={checks.state} targets={targets} onRun={() => void runAll()} />
       <BundleFiles config={review.config} />
       <DownloadBundle config={review.config} failing={countFailing(checks.state)} />
