@@ -62,6 +62,17 @@ export const externalObjects = (c: DeploymentConfig, files: BundleFile[]): DataO
       type: 'kubernetes.io/dockerconfigjson',
       data: new Map([['.dockerconfigjson', '{}']]),
     })
+  // The MinIO Secret the user creates (the guide's step): the root user the gateway signs in with.
+  const ls = c.logStore
+  if (ls.type === 'minio' && ls.credentials.source === 'existingSecret')
+    out.push({
+      kind: 'Secret',
+      name: ls.credentials.secretName,
+      data: new Map([
+        ['accessKey', ls.accessKey],
+        ['secretKey', ls.secretKey],
+      ]),
+    })
   const vault = readmeVaultSecret(file(files, 'README.md'))
   if (vault) out.push(vault)
   return out

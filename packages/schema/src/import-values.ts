@@ -16,6 +16,7 @@ import {
   readOtel,
   readSync,
 } from './import/sections.js'
+import { readSemanticCache } from './import/stores.js'
 
 export type { ImportWarning }
 export type ImportResult = { config: DeepPartial<DeploymentConfigInput>; warnings: ImportWarning[] }
@@ -52,6 +53,8 @@ const KNOWN_TOP_KEYS = new Set([
   'dataservice',
   'service',
   'redis',
+  'minio',
+  'milvus',
 ])
 
 /** What portkey-setup writes under service and redis; anything more is not carried over. */
@@ -198,6 +201,7 @@ export const importValues = (yamlText: string): ImportResult => {
   config.analytics = readAnalytics(ctx)
   config.otel = readOtel(ctx)
   config.cache = readCache(ctx)
+  config.semanticCache = readSemanticCache(ctx)
   config.sync = readSync(ctx)
   config.bedrock = readBedrock(ctx)
   config.dataService = readDataService(ctx)

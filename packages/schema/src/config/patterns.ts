@@ -76,3 +76,8 @@ export const MONGO_URL = new RegExp(
   `^(?!.*[${CONTROLS}${SPACES}])mongodb(?:\\+srv)?://(?:[^@/]*@)?${MONGO_HOST}(?:,${MONGO_HOST})*` +
     `(?:/[^?#]*)?(?:\\?(?!(?:[^#&]*&)*(?:${FORBIDDEN_MONGO_OPTIONS.map(ci).join('|')})(?:[=&]|$))[^#]*)?$`,
 )
+
+/** OTEL_EXPORTER_OTLP_HEADERS: name=value pairs joined by commas; names are HTTP tokens, values hold no comma. */
+const TOKEN = "[A-Za-z0-9!#$%&'*+.^_`|~-]+"
+const HEADER_VALUE = `[^,${CONTROLS}]*`
+export const OTLP_HEADERS = new RegExp(`^${TOKEN}=${HEADER_VALUE}(?:,${TOKEN}=${HEADER_VALUE})*$`)

@@ -68,6 +68,14 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'registry-existing': { registry: 'existing' },
   'chart-1.0.7': { chart: '1.0.7' },
   'chart-1.0.7-mongo-vault': { chart: '1.0.7', logStore: 'mongo', secrets: 'vault' },
+  's3-custom': { logStore: 's3_custom' },
+  'minio-log-store': { logStore: 'minio' },
+  'minio-existing-secret': { logStore: 'minio', secrets: 'existingSecret' },
+  'otel-headers': {},
+  'milvus-semantic-cache': { logStore: 'minio' },
+  'milvus-external': {},
+  'vault-secret-name': { secrets: 'vault' },
+  'cache-custom-tls': { cache: 'custom' },
 }
 
 const names = Object.keys(fixtures) as FixtureName[]

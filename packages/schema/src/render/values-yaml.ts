@@ -17,6 +17,7 @@ import {
 } from './choices.js'
 import { type EnvData, envData, vaultSecretName } from './env-data.js'
 import { caConfigMapName } from './resources-config.js'
+import { storeEntries } from './values/stores.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
 const irsaRoleArn = (c: DeploymentConfig) =>
@@ -88,6 +89,7 @@ const envComments = (c: DeploymentConfig, keys: string[]): Record<string, string
   before(['ANALYTICS_STORE'], analyticsChoice(c))
   before(['OTEL_PUSH_ENABLED'], otelChoice())
   before(['CACHE_STORE'], cacheChoice(c))
+  before(['VECTOR_STORE'], 'Semantic cache: Milvus, with the embeddings endpoint it asks \u2014 chosen in portkey-setup')
   before(['PORTKEY_CLIENT_AUTH', 'ORGANISATIONS_TO_SYNC'], syncChoice())
   before(['FINETUNES_BUCKET'], dataServiceChoice())
   return out
@@ -170,6 +172,7 @@ const environmentEntries = (c: DeploymentConfig): Entry[] => {
           entry('vaultHost', str(s.host)),
           entry('secretPath', str(s.secretPath)),
           entry('role', str(s.role)),
+          s.kubernetesSecret ? entry('kubernetesSecret', str(s.kubernetesSecret)) : undefined,
         ),
       ),
       entry('environment', environment),
@@ -283,6 +286,7 @@ export const renderValuesYaml = (config: DeploymentConfig): string => {
     ...serviceEntries(config),
     ...caEntries(config),
     ...dataServiceEntries(config),
+    ...storeEntries(config),
   ]
   return documentText(map(...entries), header(config))
 }
