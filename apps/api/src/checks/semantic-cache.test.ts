@@ -22,7 +22,10 @@ const run = (semanticCache: unknown, logStore?: unknown) =>
 
 describe('semanticCache: Milvus is reported as skipped, with the reason', () => {
   it('an external Milvus: skipped, saying why there is no check and what to run instead', async () => {
-    const r = await run({ ...SEMANTIC, milvus: { source: 'external', address: 'https://milvus.acme.internal:19530' } })
+    const r = await run({
+      ...SEMANTIC,
+      milvus: { source: 'external', address: 'https://milvus.acme.internal:19530' },
+    })
     expect(r.status).toBe('skipped')
     expect(r.kind).toBe('milvus')
     expect(r.steps[0]?.detail).toMatch(/no Milvus-compatible server/)

@@ -89,7 +89,10 @@ const envComments = (c: DeploymentConfig, keys: string[]): Record<string, string
   before(['ANALYTICS_STORE'], analyticsChoice(c))
   before(['OTEL_PUSH_ENABLED'], otelChoice())
   before(['CACHE_STORE'], cacheChoice(c))
-  before(['VECTOR_STORE'], 'Semantic cache: Milvus, with the embeddings endpoint it asks \u2014 chosen in portkey-setup')
+  before(
+    ['VECTOR_STORE'],
+    'Semantic cache: Milvus, with the embeddings endpoint it asks \u2014 chosen in portkey-setup',
+  )
   before(['PORTKEY_CLIENT_AUTH', 'ORGANISATIONS_TO_SYNC'], syncChoice())
   before(['FINETUNES_BUCKET'], dataServiceChoice())
   return out
