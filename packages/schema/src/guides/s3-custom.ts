@@ -6,6 +6,7 @@ import {
   S3CustomLogStoreSchema,
 } from '../config/log-store.js'
 import { q, section, shell, step } from './blocks.js'
+import { SCRIPT_FILES } from './files.js'
 import type { GuideSection } from './types.js'
 import { pick, type Rec, rec, type View, valid } from './view.js'
 
@@ -56,15 +57,8 @@ export const minioGuide = (v: View, ls: Rec): GuideSection => {
           step(
             'logStore.minio.secret',
             `Create the Secret ${secretName} for MinIO`,
-            `MinIO takes its root user from this Secret; it must exist in namespace ${v.namespace} before the install. Use the same user and password you entered in portkey-setup: the gateway signs in with them. The command asks for both so they stay out of your shell history.`,
-            [
-              shell(
-                'Create the MinIO Secret',
-                `read -r -p 'MinIO user: ' MINIO_USER; read -r -s -p 'MinIO password: ' MINIO_PASSWORD; echo`,
-                `kubectl create secret generic ${q(secretName)} --namespace ${q(v.namespace)} \\`,
-                `  --from-literal=accessKey="$MINIO_USER" --from-literal=secretKey="$MINIO_PASSWORD"`,
-              ),
-            ],
+            `MinIO takes its root user from this Secret (keys accessKey and secretKey); it must exist in namespace ${v.namespace} before the install. Use the same user and password you entered in portkey-setup: the gateway signs in with them. The script asks for both (or reads MINIO_ROOT_USER and MINIO_ROOT_PASSWORD), so they appear in no command line or shell history.`,
+            [shell('Create the MinIO Secret', SCRIPT_FILES.createMinioSecret)],
           ),
         ]
       : []),
