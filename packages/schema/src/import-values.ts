@@ -16,7 +16,7 @@ import {
   readOtel,
   readSync,
 } from './import/sections.js'
-import { readSemanticCache } from './import/stores.js'
+import { readSemanticCache, warnUnusedChartStores } from './import/stores.js'
 
 export type { ImportWarning }
 export type ImportResult = { config: DeepPartial<DeploymentConfigInput>; warnings: ImportWarning[] }
@@ -201,11 +201,13 @@ export const importValues = (yamlText: string): ImportResult => {
   config.analytics = readAnalytics(ctx)
   config.otel = readOtel(ctx)
   config.cache = readCache(ctx)
-  config.semanticCache = readSemanticCache(ctx)
+  const semanticCache = readSemanticCache(ctx)
+  config.semanticCache = semanticCache
   config.sync = readSync(ctx)
   config.bedrock = readBedrock(ctx)
   config.dataService = readDataService(ctx)
   leftovers(ctx)
   otherSettings(ctx, logStore)
+  warnUnusedChartStores(ctx, logStore, semanticCache)
   return { config: prune(config) as DeepPartial<DeploymentConfigInput>, warnings: ctx.warnings }
 }

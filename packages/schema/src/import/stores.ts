@@ -91,3 +91,18 @@ export const readSemanticCache = (ctx: ImportContext): Loose => {
   } else out.milvus = { source: 'external', address }
   return out
 }
+
+/** minio.enabled or milvus.enabled that the chosen stores do not use: said, since they are not kept. */
+export const warnUnusedChartStores = (ctx: ImportContext, logStore: Loose | undefined, semantic: Loose) => {
+  if (isTrue(own(ownObject(ctx.root, 'minio'), 'enabled')) && own(logStore, 'type') !== 'minio')
+    ctx.warn(
+      ['logStore', 'type'],
+      `minio.enabled is on, but the log store does not point at the chart's MinIO (LOG_STORE s3_custom with LOG_STORE_BASEPATH ${MINIO_SERVICE_URL}/<bucket>): it is not carried over.`,
+    )
+  const milvus = isTrue(own(ownObject(ctx.root, 'milvus'), 'enabled'))
+  if (milvus && semantic.enabled !== true)
+    ctx.warn(
+      ['semanticCache', 'enabled'],
+      'milvus.enabled is on, but VECTOR_STORE is not milvus: the chart\u2019s Milvus is not carried over.',
+    )
+}
