@@ -62,12 +62,14 @@ export const externalObjects = (c: DeploymentConfig, files: BundleFile[]): DataO
       type: 'kubernetes.io/dockerconfigjson',
       data: new Map([['.dockerconfigjson', '{}']]),
     })
-  // The MinIO Secret the user creates (the guide's step): the root user the gateway signs in with.
+  // The MinIO Secret create-minio-secret.sh makes, holding the user and password it asks for: the
+  // same root user the gateway signs in with.
   const ls = c.logStore
-  if (ls.type === 'minio' && ls.credentials.source === 'existingSecret')
+  const minioSecret = scriptVar(file(files, 'scripts/create-minio-secret.sh'), 'MINIO_SECRET')
+  if (minioSecret && ls.type === 'minio')
     out.push({
       kind: 'Secret',
-      name: ls.credentials.secretName,
+      name: minioSecret,
       data: new Map([
         ['accessKey', ls.accessKey],
         ['secretKey', ls.secretKey],
