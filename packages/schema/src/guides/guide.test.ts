@@ -71,9 +71,9 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   's3-custom': { logStore: 's3_custom' },
   'minio-log-store': { logStore: 'minio' },
   'minio-existing-secret': { logStore: 'minio', secrets: 'existingSecret' },
-  'otel-headers': {},
+  'otel-headers': { secrets: 'vault' },
   'milvus-semantic-cache': { logStore: 'minio' },
-  'milvus-external': {},
+  'milvus-external': { secrets: 'existingSecret' },
   'vault-secret-name': { secrets: 'vault' },
   'cache-custom-tls': { cache: 'custom' },
 }

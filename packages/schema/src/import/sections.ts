@@ -60,6 +60,8 @@ export const parseOtelAttributes = (ctx: ImportContext, text: string): Record<st
   return out
 }
 
+const HEADERS_KEY = 'OTEL_EXPORTER_OTLP_HEADERS'
+
 export const readOtel = (ctx: ImportContext): Loose => {
   const enabled = ctx.get('OTEL_PUSH_ENABLED', ['otel', 'enabled'], false)
   if (enabled === undefined || !isTrue(enabled)) return { enabled: false }
@@ -72,7 +74,9 @@ export const readOtel = (ctx: ImportContext): Loose => {
     )
   return {
     enabled: true,
-    ...readBound(ctx, OtelEnabledSchema, ['otel']),
+    ...readBound(ctx, OtelEnabledSchema, ['otel'], { skip: ['headers'] }),
+    // Optional, but a secret kept in Vault or an existing Secret must be entered again: say so.
+    headers: ctx.get(HEADERS_KEY, ['otel', 'headers'], ctx.has(HEADERS_KEY)),
     resourceAttributes: attrs === undefined ? {} : parseOtelAttributes(ctx, attrs),
     protocol: protocol === 'http/json' || protocol === 'http/protobuf' ? protocol : undefined,
   }
