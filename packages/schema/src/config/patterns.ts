@@ -81,3 +81,11 @@ export const MONGO_URL = new RegExp(
 const TOKEN = "[A-Za-z0-9!#$%&'*+.^_`|~-]+"
 const HEADER_VALUE = `[^,${CONTROLS}]*`
 export const OTLP_HEADERS = new RegExp(`^${TOKEN}=${HEADER_VALUE}(?:,${TOKEN}=${HEADER_VALUE})*$`)
+
+/**
+ * An http(s) URL whose path names a bucket: at least one character after the host and a slash. WHATWG
+ * URL parsing reads a backslash as a slash in http(s) URLs, so it separates segments here too.
+ */
+export const HTTP_URL_WITH_BUCKET = new RegExp(
+  `^(?=[^/?#\\\\]+//[^/?#\\\\]+[/\\\\]+[^/?#\\\\])${HTTP_URL.source.slice(1)}`,
+)

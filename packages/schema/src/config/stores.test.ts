@@ -3,9 +3,11 @@ import { supports } from '../chart/capabilities.js'
 import { toEnvironment } from '../env/index.js'
 import { withPatch } from '../fixtures/base.js'
 import { fixtures, SENTINEL } from '../fixtures/index.js'
+import { configJsonSchema } from '../json-schema.js'
 import { envData } from '../render/env-data.js'
 import { renderValuesYaml } from '../render/values-yaml.js'
 import { DeploymentConfigSchema } from './index.js'
+import { HTTP_URL, HTTP_URL_WITH_BUCKET } from './patterns.js'
 
 const issues = (input: unknown) => {
   const r = DeploymentConfigSchema.safeParse(input)
@@ -125,5 +127,31 @@ describe('field rules', () => {
       secrets: { ...fixtures['vault-secret-name'].secrets, kubernetesSecret: 'Bad_Name' },
     }
     expect(issues(c).map((i) => i.path)).toEqual(['secrets.kubernetesSecret'])
+  })
+})
+
+describe('the s3_custom base path in JSON Schema', () => {
+  const schemaOf = () => {
+    const all = JSON.stringify(configJsonSchema())
+    const m = all.match(/"LOG_STORE_BASEPATH"[^}]*/g) ?? []
+    return all.includes(HTTP_URL_WITH_BUCKET.source.replaceAll('\\', '\\\\')) && m.length > 0
+  }
+  it('carries the pattern that requires a bucket', () => expect(schemaOf()).toBe(true))
+
+  it.each([
+    'https://s3.acme.internal/logs',
+    'https://s3.acme.internal:9000/logs/gw',
+    'http://10.0.0.5//logs',
+    'https://s3.acme.internal',
+    'https://s3.acme.internal/',
+    'https://s3.acme.internal/?x=1',
+    'https://s3.acme.internal/#a',
+    'https://s3.acme.internal/\\\\',
+    'https://s3.acme.internal/\\\\x',
+    'https://s3.acme.internal/%20',
+  ])('%s: the pattern and the field agree', (basePath) => {
+    const c = { ...fixtures['s3-custom'], logStore: { ...fixtures['s3-custom'].logStore, basePath } }
+    const apiAccepts = DeploymentConfigSchema.safeParse(c).success
+    expect(HTTP_URL_WITH_BUCKET.test(basePath) && HTTP_URL.test(basePath)).toBe(apiAccepts)
   })
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { bool, doc, httpUrl, ident, k8sName, looseRegion, option, s3Bucket, secret } from '../fields.js'
+import { HTTP_URL_WITH_BUCKET } from '../patterns.js'
 import { keyPair } from './s3.js'
 
 // ---- Any S3-compatible store, and the MinIO the chart runs (chart 1.5.0+) ---------------------
@@ -30,6 +31,7 @@ export const S3CustomLogStoreSchema = z
         error:
           'Base path must name the bucket after the host, e.g. https://s3.example.internal/portkey-logs.',
       })
+      .meta({ pattern: HTTP_URL_WITH_BUCKET.source })
       .meta(
         doc(
           'The URL of the S3 endpoint followed by the bucket (path style); the gateway writes the logs under it.',
