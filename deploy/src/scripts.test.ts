@@ -37,6 +37,9 @@ const BOUNDARIES: Case[] = [
   { fixture: 'secrets-existing', version: '1.3.1' },
   { fixture: 'registry-existing', version: '1.6.4' },
   { fixture: 's3', version: '1.7.0' },
+  // The first chart with MinIO and Milvus; MinIO's root user from the Secret the bundle's script makes.
+  { fixture: 'minio-existing-secret', version: '1.5.0' },
+  { fixture: 'milvus-semantic-cache', version: '1.7.7' },
 ]
 
 const configFor = (c: Case, namespace: string): DeploymentConfig => {
@@ -111,6 +114,16 @@ describe.each([...PER_MODE, ...BOUNDARIES].map((c, i) => ({ ...c, i })))(
         const r = await runBundleScript(b, 'create-secret.sh')
         expect(r.stderr, r.stdout).toBe('')
         expect(r.code).toBe(0)
+      }
+      const ls = config.logStore
+      if (ls.type === 'minio' && ls.credentials.source === 'existingSecret') {
+        const env = { MINIO_ROOT_USER: ls.accessKey, MINIO_ROOT_PASSWORD: ls.secretKey }
+        const r = await runBundleScript(b, 'create-minio-secret.sh', [], env)
+        expect(r.code, r.stderr).toBe(0)
+        expect(r.stdout + r.stderr).not.toContain(ls.secretKey)
+        // Run again: it updates the Secret in place.
+        expect((await runBundleScript(b, 'create-minio-secret.sh', [], env)).code).toBe(0)
+        own.push(`Secret/${ls.credentials.secretName}`)
       }
       const first = await runBundleScript(b, 'install.sh')
       expect(first.code, first.stderr).toBe(0)

@@ -62,6 +62,19 @@ export const externalObjects = (c: DeploymentConfig, files: BundleFile[]): DataO
       type: 'kubernetes.io/dockerconfigjson',
       data: new Map([['.dockerconfigjson', '{}']]),
     })
+  // The MinIO Secret create-minio-secret.sh makes, holding the user and password it asks for: the
+  // same root user the gateway signs in with.
+  const ls = c.logStore
+  const minioSecret = scriptVar(file(files, 'scripts/create-minio-secret.sh'), 'MINIO_SECRET')
+  if (minioSecret && ls.type === 'minio')
+    out.push({
+      kind: 'Secret',
+      name: minioSecret,
+      data: new Map([
+        ['accessKey', ls.accessKey],
+        ['secretKey', ls.secretKey],
+      ]),
+    })
   const vault = readmeVaultSecret(file(files, 'README.md'))
   if (vault) out.push(vault)
   return out

@@ -14,6 +14,7 @@ export const CHECK_TARGETS = [
   'cache',
   'bedrock',
   'dataService',
+  'semanticCache',
 ] as const
 export type CheckTarget = (typeof CHECK_TARGETS)[number]
 

@@ -15,6 +15,7 @@ import {
   readOtel,
   readSync,
 } from './import/sections.js'
+import { readSemanticCache, warnUnusedChartStores } from './import/stores.js'
 import { isModelledEnvKey } from './render/owned-values.js'
 
 export type { ImportWarning }
@@ -160,11 +161,14 @@ export const importValues = (yamlText: string): ImportResult => {
   config.analytics = readAnalytics(ctx)
   config.otel = readOtel(ctx)
   config.cache = readCache(ctx)
+  const semanticCache = readSemanticCache(ctx)
+  config.semanticCache = semanticCache
   config.sync = readSync(ctx)
   config.bedrock = readBedrock(ctx)
   config.dataService = readDataService(ctx)
   leftovers(ctx)
   otherSettings(ctx, logStore)
+  warnUnusedChartStores(ctx, logStore, semanticCache)
   const kept = keptFrom(root, String(chart?.version ?? LATEST_CHART_VERSION), env)
   if (kept) config.keptValues = kept
   return { config: prune(config) as DeepPartial<DeploymentConfigInput>, warnings: ctx.warnings }

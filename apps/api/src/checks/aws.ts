@@ -103,9 +103,11 @@ export const putGetProbe = async (
   bucket: string,
   fields: AwsFields,
   stepPrefix = '',
+  /** Objects go under this key prefix (a base path below the bucket), e.g. "gateway/". */
+  keyPrefix = '',
 ) => {
   const { PutObjectCommand, GetObjectCommand } = await import('@aws-sdk/client-s3')
-  const key = probeKey()
+  const key = `${keyPrefix}${probeKey()}`
   const body = probeBody(key)
   await ctx.step(`${stepPrefix}write`, async () => {
     try {

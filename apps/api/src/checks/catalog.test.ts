@@ -77,7 +77,9 @@ describe("a full config's checks in parallel against the peers", () => {
     const t0 = performance.now()
     const results = await runChecks(config, CHECK_TARGETS, runOptions(), (r) => reported.push(r.target))
     const wall = performance.now() - t0
-    for (const r of results) expect(r.status, JSON.stringify(r)).toBe('pass')
+    // Milvus has no check yet (no Milvus-compatible server here): its target says so as a skip.
+    for (const r of results)
+      expect(r.status, JSON.stringify(r)).toBe(r.target === 'semanticCache' ? 'skipped' : 'pass')
     expect(results.map((r) => r.target)).toEqual([...CHECK_TARGETS])
     expect(reported.sort()).toEqual([...CHECK_TARGETS].sort())
     // Run one after another they would take the sum; in parallel the wall time is well below it.

@@ -10,6 +10,7 @@ import type {
   Otel,
   Registry,
   S3AssumeAuth,
+  SemanticCache,
 } from '@portkey-setup/schema'
 import { azureBlobCheck } from './azure-blob.js'
 import { bedrockCheck } from './bedrock.js'
@@ -28,6 +29,7 @@ import {
   type SkippedOption,
 } from './runner/types.js'
 import { s3AssumeKeysCheck, s3KeysCheck } from './s3.js'
+import { s3CustomCheck } from './s3-custom.js'
 
 /** A check as the catalog lists it: with the config sections it reads. */
 export type CataloguedCheck<C> = CheckDefinition<C> & { reads: readonly ConfigSection[] }
@@ -75,6 +77,9 @@ export type CheckCatalog = {
       With<'dataService', Extract<DataService, { enabled: E extends 'true' ? true : false }>>
     >
   }
+  semanticCache: {
+    [S in Extract<SemanticCache, { enabled: true }>['milvus']['source']]: Leaf<DeploymentConfig>
+  } & { off: Leaf<DeploymentConfig> }
 }
 
 const IRSA =
@@ -99,6 +104,12 @@ export const CATALOG: CheckCatalog = {
     wasabi: reading(s3KeysCheck, ['logStore']),
     gcs: reading(s3KeysCheck, ['logStore']),
     netapp: reading(s3KeysCheck, ['logStore']),
+    s3_custom: reading(s3CustomCheck, ['logStore']),
+    minio: {
+      kind: 'minio-in-cluster',
+      skipped:
+        'The chart runs this MinIO inside the cluster (http://minio:9000); it exists only after installing, and this API reaches nothing inside the cluster. After installing, `kubectl get statefulset minio` must show it ready, with the bucket created by its minio-client container.',
+    },
     s3_assume: {
       access_keys: reading(s3AssumeKeysCheck, ['logStore']),
       irsa: { kind: 's3_assume', skipped: IRSA },
@@ -138,6 +149,19 @@ export const CATALOG: CheckCatalog = {
     true: reading(dataServiceCheck, ['logStore', 'dataService']),
     false: { kind: 'disabled', skipped: 'The data service is not enabled.' },
   },
+  semanticCache: {
+    chart: {
+      kind: 'milvus-in-cluster',
+      skipped:
+        'The chart runs this Milvus inside the cluster (http://milvus:19530); it exists only after installing. After installing, the collection steps of the guide must answer without an error.',
+    },
+    external: {
+      kind: 'milvus',
+      skipped:
+        'No Milvus check yet: this project has no Milvus-compatible server to prove one against (milvus-lite speaks only gRPC, without the REST API or sign-in the gateway uses). Describe the collection with the curl command of the guide to confirm the address and credentials.',
+    },
+    off: { kind: 'disabled', skipped: 'The semantic cache is off.' },
+  },
 }
 
 type AnyLeaf = Leaf<DeploymentConfig>
@@ -156,6 +180,10 @@ const SELECT: { [T in CheckTarget]: (c: DeploymentConfig) => unknown } = {
   cache: (c) => CATALOG.cache[c.cache.store],
   bedrock: (c) => CATALOG.bedrock[`${c.bedrock.enabled}`],
   dataService: (c) => CATALOG.dataService[`${c.dataService.enabled}`],
+  semanticCache: (c) =>
+    c.semanticCache.enabled
+      ? CATALOG.semanticCache[c.semanticCache.milvus.source]
+      : CATALOG.semanticCache.off,
 }
 
 // The selector matched the discriminant, so the leaf's narrower config type holds for this config.

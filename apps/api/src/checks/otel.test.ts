@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { configWith, ports, requirePeers, runOptions } from '../test-support/peers.js'
 import { expectFailure, networkFailureCases } from '../test-support/test-cases.js'
 import { checkTarget } from './catalog.js'
-import { logsUrl } from './otel.js'
+import { logsUrl, parseOtlpHeaders } from './otel.js'
 
 const O = ports.otlp
-const otel = (endpoint: string) => configWith({ otel: { enabled: true, endpoint, resourceAttributes: {} } })
+const otel = (endpoint: string, more: { headers?: string; protocol?: 'http/json' | 'http/protobuf' } = {}) =>
+  configWith({ otel: { enabled: true, endpoint, resourceAttributes: {}, ...more } })
 const run = (c: ReturnType<typeof otel>, over = {}) => checkTarget(c, 'otel', runOptions(over))
 
 const stats = async () => {
@@ -24,10 +25,42 @@ describe('otel: an empty OTLP logs export', () => {
     expect(await stats()).toBeGreaterThan(before)
   })
 
-  it('a receiver that wants a bearer token: AUTH_FAILED after a verified TLS handshake', async () => {
+  it('a receiver that wants a bearer token: AUTH_FAILED after a verified TLS handshake, pointing at the headers', async () => {
     const r = await run(otel(`https://localhost:${O.tlsPort}`))
-    expectFailure(r, 'AUTH_FAILED', ['otel', 'endpoint'])
+    expectFailure(r, 'AUTH_FAILED', ['otel', 'headers'])
     expect(r.steps.find((s) => s.name === 'tls')?.status).toBe('pass')
+    expect(r.error?.hint).toMatch(/Exporter headers/)
+  })
+
+  it('sends the exporter headers: the bearer token the TLS receiver wants passes', async () => {
+    const r = await run(
+      otel(`https://localhost:${O.tlsPort}`, { headers: `Authorization=Bearer ${O.tlsBearerToken}` }),
+    )
+    expect(r.status, JSON.stringify(r)).toBe('pass')
+    expect(r.steps.at(-1)?.detail).toMatch(/with the configured headers/)
+  })
+
+  it('a wrong token in the headers: AUTH_FAILED, and the token is in no message', async () => {
+    const token = 'not-the-token-0123456789'
+    const r = await run(otel(`https://localhost:${O.tlsPort}`, { headers: `Authorization=Bearer ${token}` }))
+    expectFailure(r, 'AUTH_FAILED', ['otel', 'headers'])
+    expect(JSON.stringify(r)).not.toContain(token)
+  })
+
+  it('protobuf as the configured encoding: accepted and decoded', async () => {
+    const before = await stats()
+    const r = await run(otel(`http://127.0.0.1:${O.port}`, { protocol: 'http/protobuf' }))
+    expect(r.status, JSON.stringify(r)).toBe('pass')
+    expect(await stats()).toBeGreaterThan(before)
+  })
+
+  it('reads the header list as the exporter does', () => {
+    expect(parseOtlpHeaders('Authorization=Bearer%20abc,x-api-key=k=v, X-Team = platform')).toEqual({
+      authorization: 'Bearer abc',
+      'x-api-key': 'k=v',
+      'x-team': 'platform',
+    })
+    expect(parseOtlpHeaders(undefined)).toEqual({})
   })
 
   it('wrong CA: TLS_FAILED', async () => {

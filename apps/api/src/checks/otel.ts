@@ -12,38 +12,61 @@ const EMPTY_PROTO = new Uint8Array(0)
 
 export const logsUrl = (endpoint: string) => `${endpoint.replace(/\/+$/, '')}/v1/logs`
 
+/** OTEL_EXPORTER_OTLP_HEADERS as the exporter reads it: name=value pairs, values percent-decoded. */
+export const parseOtlpHeaders = (text: string | undefined): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const pair of (text ?? '').split(',')) {
+    const eq = pair.indexOf('=')
+    if (eq <= 0) continue
+    const raw = pair.slice(eq + 1).trim()
+    let value = raw
+    try {
+      value = decodeURIComponent(raw)
+    } catch {
+      // A lone % is sent as written.
+    }
+    out[pair.slice(0, eq).trim().toLowerCase()] = value
+  }
+  return out
+}
+
+const ENCODINGS = {
+  'http/json': { type: 'application/json', body: EMPTY_JSON, other: 'http/protobuf' },
+  'http/protobuf': { type: 'application/x-protobuf', body: EMPTY_PROTO, other: 'http/json' },
+} as const
+
 export const otelCheck = defineCheck<Cfg>({
   target: 'otel',
   kind: () => 'otlp-http',
   endpointField: () => ['otel', 'endpoint'],
   async run(config, ctx) {
-    const url = logsUrl(config.otel.endpoint)
+    const o = config.otel
+    const url = logsUrl(o.endpoint)
     const http = await openHttpSession(ctx, url)
+    // The gateway's default encoding is JSON; it sends the configured headers with every push.
+    const protocol = o.protocol ?? 'http/json'
+    const enc = ENCODINGS[protocol]
+    const extra = parseOtlpHeaders(o.headers)
     await ctx.step('export', async () => {
-      let res = await http.request(url, {
+      const res = await http.request(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: EMPTY_JSON,
+        headers: { ...extra, 'content-type': enc.type },
+        body: enc.body,
       })
       await drain(res.body)
-      // Some receivers speak only protobuf; an empty protobuf export is just as valid.
-      if (res.status === 415) {
-        res = await http.request(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-protobuf' },
-          body: EMPTY_PROTO,
-        })
-        await drain(res.body)
-      }
       if (res.status >= 200 && res.status < 300)
-        return `an empty logs export was accepted (HTTP ${res.status})`
+        return `an empty ${protocol} logs export${o.headers ? ' with the configured headers' : ''} was accepted (HTTP ${res.status})`
       const field = ['otel', 'endpoint']
       if (res.status === 401 || res.status === 403)
         fail(
           res.status === 401 ? 'AUTH_FAILED' : 'ACCESS_DENIED',
-          `The receiver wants credentials (HTTP ${res.status}), and the gateway sends none.`,
-          'Let the gateway push without authentication on this endpoint (e.g. a collector inside the cluster), then check otel.endpoint again.',
-          field,
+          o.headers
+            ? `The receiver refused the credentials in the exporter headers (HTTP ${res.status}).`
+            : `The receiver wants credentials (HTTP ${res.status}), and the gateway sends none.`,
+          o.headers
+            ? 'Check the header names and values in otel.headers against what the receiver expects (e.g. Authorization=Bearer <token>).'
+            : 'Add the header the receiver expects in otel.headers (e.g. Authorization=Bearer <token>), or let the gateway push without authentication on this endpoint.',
+          ['otel', 'headers'],
         )
       if (res.status === 404 || res.status === 405)
         fail(
@@ -55,9 +78,9 @@ export const otelCheck = defineCheck<Cfg>({
       if (res.status === 415)
         fail(
           'UNSUPPORTED',
-          'The receiver accepts neither OTLP/JSON nor OTLP/protobuf logs (HTTP 415).',
-          'Point otel.endpoint at an OTLP/HTTP receiver (port 4318 on an OpenTelemetry Collector).',
-          field,
+          `The receiver does not accept ${protocol} logs (HTTP 415).`,
+          `Set otel.protocol to ${enc.other}, or point otel.endpoint at an OTLP/HTTP receiver that reads ${protocol}.`,
+          ['otel', 'protocol'],
         )
       return fail(
         'PROTOCOL_ERROR',

@@ -90,6 +90,14 @@ describe('cache: TLS (aws-elastic-cache)', () => {
     expect(r.steps.map((s) => s.name)).toEqual(['resolve', 'connect', 'tls', 'authenticate', 'version'])
   })
 
+  it('your own Redis over TLS (allowed from chart 1.1.0): the same verified handshake', async () => {
+    const c = cache(`rediss://:${T.password}@localhost:${T.port}`, { tls: true, store: 'custom' })
+    expect(c.chart.version).toBe('1.7.7')
+    const r = await run(c)
+    expect(r.status, JSON.stringify(r)).toBe('pass')
+    expect(r.steps.map((s) => s.name)).toEqual(['resolve', 'connect', 'tls', 'authenticate', 'version'])
+  })
+
   it('wrong CA (test CA not trusted): TLS_FAILED', async () => {
     const r = await run(cache(`rediss://:${T.password}@localhost:${T.port}`, { tls: true }), {
       env: { extraCa: [] },

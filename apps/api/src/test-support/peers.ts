@@ -46,7 +46,7 @@ export type Ports = {
   moto: { port: number; region: string; accountId: string; seedFile: string }
   azurite: { blobPort: number; oauthBlobPort: number; account: string; accountKey: string; container: string }
   ferretdb: { port: number; tlsPort: number; user: string; password: string; database: string }
-  otlp: { port: number; tlsPort: number }
+  otlp: { port: number; tlsPort: number; tlsBearerToken: string }
   blackhole: { port: number }
 }
 

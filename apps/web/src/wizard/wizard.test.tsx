@@ -48,7 +48,7 @@ describe('wizard steps', () => {
     renderApp({ step: 'logStore' })
     const group = await screen.findByRole('radiogroup', { name: 'Log store' })
     const radios = within(group).getAllByRole('radio')
-    expect(radios).toHaveLength(7)
+    expect(radios).toHaveLength(9)
     for (const r of radios) expect(r).toHaveAccessibleDescription(/Choose this|simplest/i)
   })
 

@@ -49,6 +49,29 @@ export const CHART_CAPABILITIES = {
     title: 'The imagePullSecrets list',
     workaround: 'pull secrets are listed in imageCredentials with create: false',
   },
+  /** TLS to Redis: the 1.0.7 README allowed it only with ElastiCache; from 1.1.0 that note is gone. */
+  redisTlsAnyStore: {
+    since: '1.1.0',
+    title: 'TLS to a Redis other than Amazon ElastiCache',
+  },
+  /** The chart's own MinIO (templates/minio) reaches the log store as LOG_STORE=s3_custom from 1.5.0. */
+  s3Custom: {
+    since: '1.5.0',
+    title: 'The s3_custom log store (any S3-compatible store at a base path)',
+  },
+  minio: {
+    since: '1.5.0',
+    title: 'The MinIO the chart deploys (minio.enabled)',
+  },
+  milvus: {
+    since: '1.5.0',
+    title: 'The Milvus vector store for the semantic cache',
+  },
+  /** Only the docs of chart 1.7.7 describe OTEL_EXPORTER_OTLP_HEADERS and OTEL_EXPORTER_OTLP_PROTOCOL. */
+  otelExporterOptions: {
+    since: '1.7.7',
+    title: 'OTLP exporter headers and protocol',
+  },
 } as const satisfies Record<string, Capability>
 
 export type CapabilityId = keyof typeof CHART_CAPABILITIES

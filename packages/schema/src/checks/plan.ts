@@ -4,6 +4,7 @@ import type { Cache } from '../config/cache.js'
 import type { DeploymentConfig } from '../config/index.js'
 import type { AzureAuth, LogStore, S3AssumeAuth } from '../config/log-store.js'
 import type { Registry } from '../config/registry.js'
+import type { SemanticCache } from '../config/semantic-cache.js'
 import { labelOf, SECTION_TITLES } from '../meta/labels.js'
 
 /**
@@ -24,6 +25,8 @@ export const CHECK_READS = {
   cache: ['cache'],
   bedrock: ['logStore', 'bedrock'],
   dataService: ['logStore', 'dataService'],
+  // No Milvus check runs yet (every option is skipped), so it reads nothing.
+  semanticCache: [],
 } as const satisfies Record<CheckTarget, readonly ConfigSection[]>
 
 export type CheckPlanItem = {
@@ -51,6 +54,9 @@ const FROM_OUTSIDE = {
     wasabi: true,
     gcs: true,
     netapp: true,
+    s3_custom: true,
+    // The chart's MinIO exists only inside the cluster, after installing.
+    minio: false,
     s3_assume: { access_keys: true, irsa: false, imds: false } satisfies Record<
       S3AssumeAuth['method'],
       boolean
@@ -59,6 +65,11 @@ const FROM_OUTSIDE = {
   } satisfies Record<LogStore['type'], boolean | Record<string, boolean>>,
   analytics: { clickhouse: true, control_plane: false } satisfies Record<Analytics['store'], boolean>,
   cache: { 'aws-elastic-cache': true, custom: true, redis: false } satisfies Record<Cache['store'], boolean>,
+  // No Milvus-compatible server runs here to prove a check against (see the catalog's reason).
+  milvus: { chart: false, external: false } satisfies Record<
+    Extract<SemanticCache, { enabled: true }>['milvus']['source'],
+    boolean
+  >,
 }
 
 const logStoreFromOutside = (ls: LogStore): boolean => {
@@ -89,6 +100,10 @@ const PLAN: { [T in CheckTarget]: (c: DeploymentConfig) => Decision } = {
     c.bedrock.enabled ? { applies: true, fromOutside: !!c.bedrock.assumeRoleCredentials } : OFF,
   dataService: (c) =>
     c.dataService.enabled ? { applies: true, fromOutside: dataServiceFromOutside(c.logStore) } : OFF,
+  semanticCache: (c) =>
+    c.semanticCache.enabled
+      ? { applies: true, fromOutside: FROM_OUTSIDE.milvus[c.semanticCache.milvus.source] }
+      : OFF,
 }
 
 /** Every check target, in the order the wizard shows them, with what this config makes of it. */
@@ -111,6 +126,7 @@ const CHECK_SUBJECT = {
   cache: { path: ['cache'] },
   bedrock: { path: ['bedrock'] },
   dataService: { path: ['dataService', 'finetunesBucket'], values: { dataService: { enabled: true } } },
+  semanticCache: { path: ['semanticCache', 'milvus'], values: { semanticCache: { enabled: true } } },
 } satisfies Record<CheckTarget, { path: readonly string[]; values?: unknown }>
 
 /** The section a check's fields are filled in on (its wizard step, with NESTED_SECTIONS). */

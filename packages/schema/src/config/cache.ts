@@ -32,9 +32,12 @@ const redisFields = (placeholder: string) => ({
     }),
   ),
   tls: bool('Use TLS (rediss://)', false).meta(
-    doc('Connect over TLS. The chart supports TLS only with Amazon ElastiCache.', {
-      env: 'REDIS_TLS_ENABLED',
-    }),
+    doc(
+      'Connect over TLS. The Redis the chart deploys has none; before chart 1.1.0 only Amazon ElastiCache may use it.',
+      {
+        env: 'REDIS_TLS_ENABLED',
+      },
+    ),
   ),
   mode: choice('Redis mode', ['standalone', 'cluster'], {
     standalone: { title: 'Standalone', when: 'One Redis server, or a primary with replicas.' },

@@ -10,6 +10,8 @@ import { LogStoreSchema } from './log-store.js'
 import { OtelSchema } from './otel.js'
 import { RegistrySchema } from './registry.js'
 import { SecretsSchema } from './secrets.js'
+import { SemanticCacheSchema } from './semantic-cache.js'
+import { redisTlsRules, storeRules } from './store-rules.js'
 import { SyncSchema } from './sync.js'
 
 export * from './analytics.js'
@@ -22,6 +24,7 @@ export * from './log-store.js'
 export * from './otel.js'
 export * from './registry.js'
 export * from './secrets.js'
+export * from './semantic-cache.js'
 export * from './sync.js'
 
 /** The wizard's sections, in order; each is a top-level key of the config. */
@@ -39,7 +42,7 @@ export const SECTION_IDS = [
 export type SectionId = (typeof SECTION_IDS)[number]
 
 /** Sections that carry no form step of their own (shown inside another step). */
-export const NESTED_SECTIONS = { gateway: 'chart', otel: 'analytics' } as const
+export const NESTED_SECTIONS = { gateway: 'chart', otel: 'analytics', semanticCache: 'cache' } as const
 
 /** The log stores the data service can work with (it needs Amazon S3). */
 export const FINETUNE_LOG_STORES: readonly string[] = ['s3', 's3_assume']
@@ -60,6 +63,7 @@ export const DeploymentConfigObject = z.strictObject({
   analytics: AnalyticsSchema.default({ store: 'control_plane' }),
   otel: OtelSchema,
   cache: CacheSchema.default({ store: 'redis', url: 'redis://redis:6379', tls: false, mode: 'standalone' }),
+  semanticCache: SemanticCacheSchema,
   sync: SyncSchema,
   bedrock: BedrockSchema,
   dataService: DataServiceSchema,
@@ -74,21 +78,7 @@ const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message })
 
-  const tlsUrl = c.cache.url.startsWith('rediss://')
-  if (c.cache.store !== 'aws-elastic-cache') {
-    if (c.cache.tls)
-      issue(
-        ['cache', 'tls'],
-        'TLS is supported only with the aws-elastic-cache store: turn TLS off or choose aws-elastic-cache.',
-      )
-    if (tlsUrl)
-      issue(
-        ['cache', 'url'],
-        'rediss:// means TLS, which the chart supports only with aws-elastic-cache: use redis:// or choose aws-elastic-cache.',
-      )
-  } else if (tlsUrl && !c.cache.tls) {
-    issue(['cache', 'tls'], 'The Redis URL starts with rediss://, so turn TLS on (or use redis://).')
-  }
+  redisTlsRules(c, issue)
   if (c.cache.store === 'redis' && c.cache.mode === 'cluster')
     issue(
       ['cache', 'mode'],
@@ -123,6 +113,7 @@ const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
     issue(['dataService', 'enabled'], lacksMessage(v, 'dataService', 'turn the data service off'))
   if (c.dataService.enabled && c.secrets.mode === 'vault' && !supports(v, 'vaultWithDataService'))
     issue(['secrets', 'mode'], lacksMessage(v, 'vaultWithDataService', 'keep secrets inline'))
+  storeRules(c, issue)
 
   if (c.bedrock.enabled) {
     const b = c.bedrock

@@ -8,6 +8,7 @@ import {
   WasabiLogStoreSchema,
 } from './log-store/s3.js'
 import { S3AssumeLogStoreSchema } from './log-store/s3-assume.js'
+import { MinioLogStoreSchema, S3CustomLogStoreSchema } from './log-store/s3-custom.js'
 
 // One file per family of stores under log-store/; the union of them all is here.
 export * from './log-store/azure.js'
@@ -19,8 +20,19 @@ export {
   WasabiLogStoreSchema,
 } from './log-store/s3.js'
 export * from './log-store/s3-assume.js'
+export * from './log-store/s3-custom.js'
 
-export const LOG_STORE_TYPES = ['mongo', 's3', 's3_assume', 'wasabi', 'gcs', 'azure', 'netapp'] as const
+export const LOG_STORE_TYPES = [
+  'mongo',
+  's3',
+  's3_assume',
+  'wasabi',
+  'gcs',
+  'azure',
+  'netapp',
+  's3_custom',
+  'minio',
+] as const
 
 export const LogStoreSchema = z
   .discriminatedUnion(
@@ -34,6 +46,8 @@ export const LogStoreSchema = z
       GcsLogStoreSchema,
       WasabiLogStoreSchema,
       NetappLogStoreSchema,
+      S3CustomLogStoreSchema,
+      MinioLogStoreSchema,
     ],
     {
       error: (iss) =>
@@ -52,4 +66,12 @@ export type LogStore = z.infer<typeof LogStoreSchema>
 export type LogStoreType = LogStore['type']
 export type S3AssumeAuth = z.infer<typeof S3AssumeLogStoreSchema>['auth']
 export type AzureAuth = z.infer<typeof AzureLogStoreSchema>['auth']
-export const S3_FAMILY: readonly LogStoreType[] = ['s3', 's3_assume', 'wasabi', 'gcs', 'netapp']
+export const S3_FAMILY: readonly LogStoreType[] = [
+  's3',
+  's3_assume',
+  'wasabi',
+  'gcs',
+  'netapp',
+  's3_custom',
+  'minio',
+]

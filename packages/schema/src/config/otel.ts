@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { doc, httpUrl, option, text } from './fields.js'
+import { choice, doc, httpUrl, option, secret, text } from './fields.js'
+import { OTLP_HEADERS } from './patterns.js'
 
 export const OtelDisabledSchema = z.strictObject({
   enabled: option(false, 'Off', 'Do not push analytics to OpenTelemetry.'),
@@ -32,6 +33,34 @@ export const OtelEnabledSchema = z.strictObject({
         env: 'OTEL_RESOURCE_ATTRIBUTES',
       }),
     }),
+  headers: secret('Exporter headers', 4096)
+    .regex(OTLP_HEADERS, {
+      error:
+        'Exporter headers must be name=value pairs separated by commas, e.g. Authorization=Bearer abc123,x-api-key=xyz (percent-encode a comma inside a value as %2C).',
+    })
+    .optional()
+    .meta(
+      doc(
+        'Headers the gateway sends with every push, such as an API key your collector or vendor asks for. Written as name=value pairs separated by commas.',
+        { env: 'OTEL_EXPORTER_OTLP_HEADERS', placeholder: 'Authorization=Bearer <token>' },
+      ),
+    ),
+  protocol: choice('OTLP encoding', ['http/json', 'http/protobuf'], {
+    'http/json': {
+      title: 'OTLP/HTTP with JSON',
+      when: 'The gateway\u2019s default; every OTLP/HTTP receiver reads it.',
+    },
+    'http/protobuf': {
+      title: 'OTLP/HTTP with protobuf',
+      when: 'Smaller requests; choose it when your receiver accepts only protobuf.',
+    },
+  })
+    .optional()
+    .meta(
+      doc('How the records are encoded on the wire; leave it unset for the gateway default (JSON).', {
+        env: 'OTEL_EXPORTER_OTLP_PROTOCOL',
+      }),
+    ),
 })
 
 export const OtelSchema = z

@@ -76,3 +76,16 @@ export const MONGO_URL = new RegExp(
   `^(?!.*[${CONTROLS}${SPACES}])mongodb(?:\\+srv)?://(?:[^@/]*@)?${MONGO_HOST}(?:,${MONGO_HOST})*` +
     `(?:/[^?#]*)?(?:\\?(?!(?:[^#&]*&)*(?:${FORBIDDEN_MONGO_OPTIONS.map(ci).join('|')})(?:[=&]|$))[^#]*)?$`,
 )
+
+/** OTEL_EXPORTER_OTLP_HEADERS: name=value pairs joined by commas; names are HTTP tokens, values hold no comma. */
+const TOKEN = "[A-Za-z0-9!#$%&'*+.^_`|~-]+"
+const HEADER_VALUE = `[^,${CONTROLS}]*`
+export const OTLP_HEADERS = new RegExp(`^${TOKEN}=${HEADER_VALUE}(?:,${TOKEN}=${HEADER_VALUE})*$`)
+
+/**
+ * An http(s) URL whose path names a bucket: at least one character after the host and a slash. WHATWG
+ * URL parsing reads a backslash as a slash in http(s) URLs, so it separates segments here too.
+ */
+export const HTTP_URL_WITH_BUCKET = new RegExp(
+  `^(?=[^/?#\\\\]+//[^/?#\\\\]+[/\\\\]+[^/?#\\\\])${HTTP_URL.source.slice(1)}`,
+)

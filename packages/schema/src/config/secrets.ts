@@ -50,6 +50,14 @@ export const VaultSecretsSchema = z
       'use letters, digits, dots, hyphens and underscores.',
       128,
     ).meta(doc('The Vault role (vaultConfig.role) bound to the gateway service account.')),
+    kubernetesSecret: k8sName('Kubernetes Secret name')
+      .optional()
+      .meta(
+        doc(
+          'The Secret your Vault setup fills and the pod reads its settings from (vaultConfig.kubernetesSecret). Leave it empty to use the chart\u2019s name, gateway (chart 1.1.0 or later can use another name).',
+          { placeholder: 'gateway' },
+        ),
+      ),
   })
   .describe('Vault injects the secrets at runtime.')
 

@@ -9,7 +9,7 @@ import { isRecord, type PathSegment, peel, shapeOf, unionOption, unionParts } fr
  * discriminator's value (LOG_STORE, ANALYTICS_STORE).
  */
 export type EnvBinding = { path: PathSegment[]; env: string[]; secret: boolean }
-export type ActiveBinding = EnvBinding & { value: unknown }
+export type ActiveBinding = EnvBinding & { value: unknown; optional?: boolean }
 
 /** Sections in the order their keys are written (the chart's own order of environment.data). */
 export const ENV_SECTIONS = [
@@ -19,9 +19,10 @@ export const ENV_SECTIONS = [
   'analytics',
   'otel',
   'cache',
+  'semanticCache',
   'sync',
   'dataService',
-] as const satisfies readonly (SectionId | 'gateway' | 'otel')[]
+] as const satisfies readonly (SectionId | 'gateway' | 'otel' | 'semanticCache')[]
 
 const sectionSchema = (id: string): z.ZodType =>
   (DeploymentConfigObject.shape as Record<string, z.ZodType>)[id] as z.ZodType
@@ -50,7 +51,7 @@ const walk = (schema: z.ZodType, value: unknown, path: PathSegment[], all: boole
     return
   }
   if (doc.env.length) {
-    out.push({ path, env: doc.env, secret: doc.secret, value: v })
+    out.push({ path, env: doc.env, secret: doc.secret, value: v, optional })
     return
   }
   const shape = shapeOf(inner)

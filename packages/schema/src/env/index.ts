@@ -1,5 +1,7 @@
 import { GATEWAY_PORT } from '../chart/facts.js'
 import type { DeploymentConfig } from '../config/index.js'
+import { MINIO_REGION, MINIO_SERVICE_URL } from '../config/log-store/s3-custom.js'
+import { MILVUS_SERVICE_URL } from '../config/semantic-cache.js'
 import { ENV_SECTIONS, envBindings, sectionBindings } from './bindings.js'
 
 export * from './bindings.js'
@@ -60,6 +62,8 @@ const ENCODERS: Record<string, (value: unknown, c: DeploymentConfig) => string |
   // Without a client ID the managed identity of the node is used; the key must still be there.
   'logStore.auth.clientId': (v) => (v === undefined ? '' : String(v)),
   'otel.resourceAttributes': (v) => otelResourceAttributes(v as Record<string, string>) || undefined,
+  // The chart's MinIO is an S3-compatible store to the gateway.
+  'logStore.type': (v) => (v === 'minio' ? 's3_custom' : String(v)),
   // The gateway knows only "cluster"; anything else means a single node.
   'cache.mode': (v) => (v === 'cluster' ? 'cluster' : ''),
 }
@@ -73,6 +77,14 @@ const isTree = (v: unknown): v is Record<string, unknown> =>
 /** Keys no field carries: the gateway port, and Bedrock's fallback to the principal role. */
 const addFixedKeys = (c: DeploymentConfig, env: Record<string, string>, after: string) => {
   if (after === 'gateway') env.PORT = String(GATEWAY_PORT)
+  // The chart's MinIO: its Service inside the namespace, the bucket the chart creates in it.
+  if (after === 'logStore' && c.logStore.type === 'minio') {
+    env.LOG_STORE_REGION = MINIO_REGION
+    env.LOG_STORE_BASEPATH = `${MINIO_SERVICE_URL}/${c.logStore.bucket}`
+  }
+  const sc = c.semanticCache
+  if (after === 'semanticCache' && sc.enabled && sc.milvus.source === 'chart')
+    env.VECTOR_STORE_ADDRESS = MILVUS_SERVICE_URL
   const b = c.bedrock
   // Method 1: the principal role is the one LOG_STORE_AWS_ROLE_ARN names.
   if (after === 'bedrock' && b.enabled && b.assumeRoleCredentials)

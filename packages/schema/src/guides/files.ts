@@ -7,6 +7,7 @@ export const SCRIPT_FILES = {
   uninstall: 'scripts/uninstall.sh',
   portForward: 'scripts/port-forward.sh',
   createSecret: 'scripts/create-secret.sh',
+  createMinioSecret: 'scripts/create-minio-secret.sh',
   iamS3User: 'scripts/iam-s3-user.sh',
   iamS3Role: 'scripts/iam-s3-role.sh',
   iamIrsa: 'scripts/iam-irsa.sh',

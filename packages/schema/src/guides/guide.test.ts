@@ -62,12 +62,21 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'bedrock-principal': { logStore: 's3_assume/access_keys', bedrock: 'principal' },
   'bedrock-separate': { bedrock: 'separate' },
   'gateway-request-timeout': {},
+  'kept-settings': {},
   'data-service': { dataService: 'enabled' },
   'secrets-existing': { secrets: 'existingSecret' },
   'secrets-vault': { secrets: 'vault' },
   'registry-existing': { registry: 'existing' },
   'chart-1.0.7': { chart: '1.0.7' },
   'chart-1.0.7-mongo-vault': { chart: '1.0.7', logStore: 'mongo', secrets: 'vault' },
+  's3-custom': { logStore: 's3_custom' },
+  'minio-log-store': { logStore: 'minio' },
+  'minio-existing-secret': { logStore: 'minio', secrets: 'existingSecret' },
+  'otel-headers': { secrets: 'vault' },
+  'milvus-semantic-cache': { logStore: 'minio' },
+  'milvus-external': { secrets: 'existingSecret' },
+  'vault-secret-name': { secrets: 'vault' },
+  'cache-custom-tls': { cache: 'custom' },
 }
 
 const names = Object.keys(fixtures) as FixtureName[]

@@ -7,9 +7,10 @@ import { chartGuide, installGuide } from './install.js'
 import { logStoreGuide } from './log-store.js'
 import { registryGuide } from './registry.js'
 import { secretsGuide } from './secrets.js'
+import { withSemanticCache } from './semantic-cache.js'
 import { syncGuide } from './sync.js'
 import type { DeepPartial, Guide, GuideSection, GuideSectionId } from './types.js'
-import { viewOf } from './view.js'
+import { type View, viewOf } from './view.js'
 
 /** In wizard order, then the install that uses them all. */
 const GUIDES = [
@@ -17,7 +18,7 @@ const GUIDES = [
   registryGuide,
   logStoreGuide,
   analyticsGuide,
-  cacheGuide,
+  (v: View) => withSemanticCache(v, cacheGuide(v)),
   syncGuide,
   bedrockGuide,
   dataServiceGuide,

@@ -4,6 +4,7 @@ import { section } from './blocks.js'
 import { mongoGuide } from './mongo.js'
 import { keyedStoreGuide } from './s3.js'
 import { s3AssumeGuide } from './s3-assume.js'
+import { minioGuide, s3CustomGuide } from './s3-custom.js'
 import type { GuideSection } from './types.js'
 import { rec, type View } from './view.js'
 
@@ -22,6 +23,10 @@ export const logStoreGuide = (v: View): GuideSection => {
       return s3AssumeGuide(v, ls)
     case 'azure':
       return azureGuide(v, ls)
+    case 's3_custom':
+      return s3CustomGuide(v, ls)
+    case 'minio':
+      return minioGuide(v, ls)
     default:
       return section(
         'logStore',

@@ -13,7 +13,10 @@ import { pick, type Rec, rec, type View } from './view.js'
  * env bindings toEnvironment writes (so a guide cannot list a key the bundle does not deliver).
  */
 export const secretEnvKeysOf = (root: Rec): string[] => [
-  ...new Set(activeBindings(root).flatMap((b) => (b.secret ? b.env : []))),
+  // An optional secret left empty (OTEL exporter headers) is not written, so nothing holds it.
+  ...new Set(
+    activeBindings(root).flatMap((b) => (b.secret && !(b.optional && b.value === undefined) ? b.env : [])),
+  ),
 ]
 
 /** The path the kv command takes: KV v2 API paths carry /data/ after the mount, the CLI adds it itself. */

@@ -4,6 +4,7 @@ import { mongoQueryStart, SHARED_MOUNT_DIR } from '../env/index.js'
 import { schemaAt, unionOption } from '../meta/walk.js'
 import { readBound } from './bound.js'
 import { fieldText, type ImportContext, type Loose, own, ownArray, ownObject } from './reader.js'
+import { isChartMinio, readMinio } from './stores.js'
 
 const P = 'logStore'
 
@@ -156,5 +157,13 @@ export const readLogStore = (ctx: ImportContext): Loose | undefined => {
   if (type === 'mongo') return readMongo(ctx)
   if (type === 's3_assume') return readS3Assume(ctx)
   if (type === 'azure') return readAzure(ctx)
+  if (type === 'minio') {
+    ctx.warn(
+      [P, 'type'],
+      'LOG_STORE "minio" is not a value the gateway reads: the chart\u2019s MinIO is reached with LOG_STORE s3_custom and minio.enabled. Choose the log store again.',
+    )
+    return undefined
+  }
+  if (type === 's3_custom' && isChartMinio(ctx)) return readMinio(ctx)
   return readS3Like(ctx, type)
 }

@@ -41,16 +41,15 @@ export const readSecrets = (ctx: ImportContext): Loose => {
     if (!vc)
       ctx.warn(['secrets'], 'useVaultInjection is on but vaultConfig is missing: enter the Vault settings.')
     const ks = own(vc, 'kubernetesSecret')
-    if (typeof ks === 'string' && ks.trim() !== '')
-      ctx.warn(
-        ['secrets'],
-        `vaultConfig.kubernetesSecret (${ks}) is not carried over: portkey-setup uses the chart's default Secret name.`,
-      )
     return {
       mode: 'vault',
       host: fieldText(ctx, own(vc, 'vaultHost'), ['secrets', 'host'], 'vaultConfig.vaultHost'),
       secretPath: fieldText(ctx, own(vc, 'secretPath'), ['secrets', 'secretPath'], 'vaultConfig.secretPath'),
       role: fieldText(ctx, own(vc, 'role'), ['secrets', 'role'], 'vaultConfig.role'),
+      kubernetesSecret:
+        ks === undefined || ks === null || ks === ''
+          ? undefined
+          : fieldText(ctx, ks, ['secrets', 'kubernetesSecret'], 'vaultConfig.kubernetesSecret', false),
     }
   }
   const env = ownObject(root, 'environment')

@@ -60,14 +60,25 @@ export const parseOtelAttributes = (ctx: ImportContext, text: string): Record<st
   return out
 }
 
+const HEADERS_KEY = 'OTEL_EXPORTER_OTLP_HEADERS'
+
 export const readOtel = (ctx: ImportContext): Loose => {
   const enabled = ctx.get('OTEL_PUSH_ENABLED', ['otel', 'enabled'], false)
   if (enabled === undefined || !isTrue(enabled)) return { enabled: false }
   const attrs = ctx.get('OTEL_RESOURCE_ATTRIBUTES', ['otel', 'resourceAttributes'], false)
+  const protocol = ctx.get('OTEL_EXPORTER_OTLP_PROTOCOL', ['otel', 'protocol'], false)?.trim()
+  if (protocol !== undefined && protocol !== 'http/json' && protocol !== 'http/protobuf')
+    ctx.warn(
+      ['otel', 'protocol'],
+      `OTEL_EXPORTER_OTLP_PROTOCOL "${protocol}" is not http/json or http/protobuf: choose the encoding again.`,
+    )
   return {
     enabled: true,
-    ...readBound(ctx, OtelEnabledSchema, ['otel']),
+    ...readBound(ctx, OtelEnabledSchema, ['otel'], { skip: ['headers'] }),
+    // Optional, but a secret kept in Vault or an existing Secret must be entered again: say so.
+    headers: ctx.get(HEADERS_KEY, ['otel', 'headers'], ctx.has(HEADERS_KEY)),
     resourceAttributes: attrs === undefined ? {} : parseOtelAttributes(ctx, attrs),
+    protocol: protocol === 'http/json' || protocol === 'http/protobuf' ? protocol : undefined,
   }
 }
 

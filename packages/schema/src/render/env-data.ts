@@ -61,4 +61,5 @@ export const vaultSecretKeys = (c: DeploymentConfig): string[] => {
 }
 
 /** The Secret Vault must fill: vaultConfig.kubernetesSecret, which defaults to the chart's name. */
-export const vaultSecretName = (_c: DeploymentConfig): string => CHART_NAME
+export const vaultSecretName = (c: DeploymentConfig): string =>
+  (c.secrets.mode === 'vault' ? c.secrets.kubernetesSecret : undefined) ?? CHART_NAME

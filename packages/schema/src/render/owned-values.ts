@@ -18,6 +18,7 @@ export const OWNED_VALUE_PATHS: readonly ValuesPath[] = [
   ['vaultConfig', 'vaultHost'],
   ['vaultConfig', 'secretPath'],
   ['vaultConfig', 'role'],
+  ['vaultConfig', 'kubernetesSecret'],
   ['environment', 'create'],
   ['environment', 'secret'],
   ['environment', 'existingSecret'],
@@ -29,6 +30,12 @@ export const OWNED_VALUE_PATHS: readonly ValuesPath[] = [
   ['dataservice', 'enabled'],
   ['dataservice', 'serviceAccount', 'create'],
   ['dataservice', 'serviceAccount', 'annotations', IRSA_ANNOTATION],
+  ['minio', 'enabled'],
+  ['minio', 'authKey'],
+  ['minio', 'persistence'],
+  ['milvus', 'enabled'],
+  ['milvus', 'etcd', 'persistence'],
+  ['milvus', 'milvus', 'persistence'],
 ]
 
 /** Lists whose items are matched by name: kept items are added after the ones the wizard writes. */

@@ -30,6 +30,8 @@ const PURPOSES: Record<string, string> = {
   'scripts/uninstall.sh': 'Removes the release, with the same release name and namespace as install.sh.',
   'scripts/port-forward.sh': 'Forwards localhost:8787 to the gateway for a quick test.',
   'scripts/create-secret.sh': 'Creates the Kubernetes Secrets from secrets.env; run it before install.sh.',
+  'scripts/create-minio-secret.sh':
+    'Creates the Secret the chart\u2019s MinIO takes its root user from (it asks for the user and password); run it before install.sh.',
   'scripts/iam-s3-user.sh': 'Gives the IAM user that owns the access key the bucket policy.',
   'scripts/iam-s3-role.sh': 'Creates the role Portkey assumes and grants it the log bucket.',
   'scripts/iam-irsa.sh':

@@ -2,6 +2,7 @@ import type { DeploymentConfig } from '../config/index.js'
 import { installScript, portForwardScript, uninstallScript } from './scripts/helm.js'
 import { logStoreIamScripts } from './scripts/iam-log-store.js'
 import { serviceIamScripts } from './scripts/iam-services.js'
+import { minioSecretScript } from './scripts/minio-secret.js'
 import { createSecretScript, secretsEnvFile } from './scripts/secrets.js'
 import type { BundleFile } from './types.js'
 
@@ -17,6 +18,7 @@ export const scriptFiles = (c: DeploymentConfig): BundleFile[] => [
   ...logStoreIamScripts(c),
   ...serviceIamScripts(c),
   ...createSecretScript(c),
+  ...minioSecretScript(c),
 ]
 
 /** secrets.env (mode 0600) when create-secret.sh needs it. */

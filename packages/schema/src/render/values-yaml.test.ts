@@ -111,6 +111,7 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
         vaultHost: 'vault.acme.internal',
         secretPath: 'secret/data/portkey',
         role: 'portkey-gateway',
+        ...(name === 'vault-secret-name' ? { kubernetesSecret: 'portkey-vault-env' } : {}),
       })
       expect(text).toContain(`# Secret keys, left empty here: ${secretKeys.join(', ')}.`)
     } else expect(values.vaultConfig).toBeUndefined()
@@ -158,6 +159,10 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
         ...(config.cache.store === 'redis' && !oldLayout ? ['redis'] : []),
         ...(name === 'mongo-tls-ca' ? ['volumes', 'volumeMounts'] : []),
         ...(name === 'data-service' ? ['dataservice'] : []),
+        ...(config.logStore.type === 'minio' ? ['minio'] : []),
+        ...(config.semanticCache.enabled && config.semanticCache.milvus.source === 'chart' ? ['milvus'] : []),
+        // Kept settings add their own keys (service is one the wizard writes anyway).
+        ...Object.keys(config.keptValues ?? {}).filter((k) => !['environment', 'service'].includes(k)),
       ].sort(),
     )
     expect(text).toContain('written by portkey-setup')

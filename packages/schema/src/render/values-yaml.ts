@@ -18,6 +18,7 @@ import {
 import { type EnvData, envData, vaultSecretName } from './env-data.js'
 import { mergeKept } from './kept.js'
 import { caConfigMapName } from './resources-config.js'
+import { storeEntries } from './values/stores.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
 const irsaRoleArn = (c: DeploymentConfig) =>
@@ -89,6 +90,10 @@ const envComments = (c: DeploymentConfig, keys: string[]): Record<string, string
   before(['ANALYTICS_STORE'], analyticsChoice(c))
   before(['OTEL_PUSH_ENABLED'], otelChoice())
   before(['CACHE_STORE'], cacheChoice(c))
+  before(
+    ['VECTOR_STORE'],
+    'Semantic cache: Milvus, with the embeddings endpoint it asks \u2014 chosen in portkey-setup',
+  )
   before(['PORTKEY_CLIENT_AUTH', 'ORGANISATIONS_TO_SYNC'], syncChoice())
   before(['FINETUNES_BUCKET'], dataServiceChoice())
   return out
@@ -171,6 +176,7 @@ const environmentEntries = (c: DeploymentConfig): Entry[] => {
           entry('vaultHost', str(s.host)),
           entry('secretPath', str(s.secretPath)),
           entry('role', str(s.role)),
+          s.kubernetesSecret ? entry('kubernetesSecret', str(s.kubernetesSecret)) : undefined,
         ),
       ),
       entry('environment', environment),
@@ -284,6 +290,7 @@ export const renderValuesYaml = (config: DeploymentConfig): string => {
     ...serviceEntries(config),
     ...caEntries(config),
     ...dataServiceEntries(config),
+    ...storeEntries(config),
   ]
   const root = map(...entries)
   if (config.keptValues) mergeKept(root, config.keptValues)

@@ -53,6 +53,22 @@ const imds = {
   LOG_STORE_REGION: 'us-east-2',
   LOG_STORE_GENERATIONS_BUCKET: 'acme-imds-logs',
 }
+// The chart's MinIO, reached inside the namespace as an S3-compatible store.
+const minio = {
+  LOG_STORE: 's3_custom',
+  LOG_STORE_GENERATIONS_BUCKET: 'acme-minio-logs',
+  LOG_STORE_ACCESS_KEY: 'portkey-minio',
+  LOG_STORE_SECRET_KEY: 'SENTINEL-SECRET-minio',
+  LOG_STORE_REGION: 'us-east-1',
+  LOG_STORE_BASEPATH: 'http://minio:9000/acme-minio-logs',
+}
+const semantic = {
+  VECTOR_STORE: 'milvus',
+  VECTOR_STORE_API_KEY: 'portkey:SENTINEL-SECRET-milvus',
+  SEMANTIC_CACHE_EMBEDDINGS_URL: 'https://api.openai.com/v1/embeddings',
+  SEMANTIC_CACHE_EMBEDDING_MODEL: 'text-embedding-3-small',
+  SEMANTIC_CACHE_EMBEDDING_API_KEY: 'SENTINEL-SECRET-embeddings',
+}
 const MONGO_URL = 'mongodb://portkey:SENTINEL-SECRET-mongo@mongo.internal:27017/?retryWrites=false'
 
 export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
@@ -156,6 +172,8 @@ export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
   // A separate role without long-term keys lives in virtual keys and IAM, not in the env.
   'bedrock-separate': { ...common, ...s3 },
   'gateway-request-timeout': { ...common, REQUEST_TIMEOUT: '300000', ...s3 },
+  // A kept env key comes after every key the config sets.
+  'kept-settings': { ...common, ...s3, ACME_FEATURE_FLAG: 'on' },
   'data-service': {
     ...common,
     ...s3,
@@ -167,6 +185,46 @@ export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
   'secrets-vault': { ...common, ...s3 },
   'registry-existing': { ...common, ...s3 },
   'chart-1.0.7': { ...common, ...s3 },
+  's3-custom': {
+    ...common,
+    LOG_STORE: 's3_custom',
+    LOG_STORE_BASEPATH: 'https://s3.acme.internal:9000/acme-custom-logs/gateway',
+    LOG_STORE_REGION: 'us-east-1',
+    LOG_STORE_ACCESS_KEY: 'CUSTOMFAKE0001',
+    LOG_STORE_SECRET_KEY: 'SENTINEL-SECRET-s3-custom',
+  },
+  'minio-log-store': { ...common, ...minio },
+  'minio-existing-secret': { ...common, ...minio },
+  'otel-headers': {
+    ...common,
+    ...s3,
+    OTEL_PUSH_ENABLED: 'true',
+    OTEL_ENDPOINT: 'https://otlp.vendor.example:4318',
+    OTEL_EXPORTER_OTLP_HEADERS: 'Authorization=Bearer SENTINEL-SECRET-otel,x-team=platform',
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+  },
+  'milvus-semantic-cache': {
+    ...common,
+    ...minio,
+    ...semantic,
+    VECTOR_STORE_ADDRESS: 'http://milvus:19530',
+    VECTOR_STORE_COLLECTION_NAME: 'textEmbedding3Small',
+  },
+  'milvus-external': {
+    ...common,
+    ...s3,
+    ...semantic,
+    VECTOR_STORE_ADDRESS: 'https://milvus.acme.internal:19530',
+    VECTOR_STORE_COLLECTION_NAME: 'acme_embeddings',
+  },
+  'vault-secret-name': { ...common, ...s3 },
+  'cache-custom-tls': {
+    ...common,
+    ...s3,
+    CACHE_STORE: 'custom',
+    REDIS_URL: 'rediss://:SENTINEL-SECRET-redis-tls@redis.acme.internal:6380',
+    REDIS_TLS_ENABLED: 'true',
+  },
   'chart-1.0.7-mongo-vault': {
     ...common,
     ...mongo('mongodb://portkey:SENTINEL-SECRET-mongo@mongo.internal:27017/portkey'),
@@ -185,4 +243,7 @@ export const CONTRACT_SECRET_KEYS = [
   'ANALYTICS_STORE_PASSWORD',
   'REDIS_URL',
   'PORTKEY_CLIENT_AUTH',
+  'OTEL_EXPORTER_OTLP_HEADERS',
+  'VECTOR_STORE_API_KEY',
+  'SEMANTIC_CACHE_EMBEDDING_API_KEY',
 ]

@@ -36,6 +36,8 @@ export const AnalyticsStep = () => {
           <div key="otel" className="nested">
             <Field name="otel.endpoint" type="url" />
             <KeyValueEditor name="otel.resourceAttributes" />
+            <Field name="otel.headers" />
+            <ChoiceCards name="otel.protocol" compact />
             <TestConnection target="otel" label="the OTEL endpoint" />
           </div>
         ) : null}

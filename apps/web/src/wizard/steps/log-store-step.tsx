@@ -7,6 +7,7 @@ import type { FormValues } from '../../lib/initial-values'
 import { branchOf } from '../branches'
 import { useBranchSwitch } from '../use-branch-switch'
 import { AzureFields, MongoFields, NetappFields, S3AssumeFields, S3Fields } from './log-store-fields'
+import { MinioFields, S3CustomFields } from './store-fields'
 
 /** The fields of each log store: a store added to the schema fails typecheck here until it has its own. */
 const LOG_STORE_FIELDS = {
@@ -17,9 +18,11 @@ const LOG_STORE_FIELDS = {
   gcs: S3Fields,
   azure: AzureFields,
   netapp: NetappFields,
+  s3_custom: S3CustomFields,
+  minio: MinioFields,
 } satisfies Record<LogStoreType, ComponentType>
 
-/** Where request and response logs go: seven stores, each with its own fields and sign-in methods. */
+/** Where request and response logs go: nine stores, each with its own fields and sign-in methods. */
 export const LogStoreStep = () => {
   const type = useWatch<FormValues>({ name: 'logStore.type' })
   const switchBranch = useBranchSwitch()

@@ -46,8 +46,8 @@ const SECTION_STEPS = {
   },
   cache: {
     title: 'Cache',
-    intro: 'The Redis the gateway caches in.',
-    fields: ['cache'],
+    intro: 'The Redis the gateway caches in, and an optional semantic cache in Milvus.',
+    fields: ['cache', 'semanticCache'],
     Component: lazy(loaders.cache),
   },
   sync: {

@@ -19,6 +19,7 @@ export const SecretsStep = () => {
             <Field name="secrets.host" />
             <Field name="secrets.secretPath" />
             <Field name="secrets.role" />
+            <Field name="secrets.kubernetesSecret" />
           </>
         ) : null}
       </div>
