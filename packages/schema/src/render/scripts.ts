@@ -3,6 +3,7 @@ import { installScript, portForwardScript, uninstallScript } from './scripts/hel
 import { logStoreIamScripts } from './scripts/iam-log-store.js'
 import { serviceIamScripts } from './scripts/iam-services.js'
 import { createSecretScript, secretsEnvFile } from './scripts/secrets.js'
+import { secretsManagerScripts } from './scripts/secrets-manager.js'
 import type { BundleFile } from './types.js'
 
 export { gatewayDeploymentName, type SecretsPlan, secretsPlan } from './scripts/common.js'
@@ -17,6 +18,7 @@ export const scriptFiles = (c: DeploymentConfig): BundleFile[] => [
   ...logStoreIamScripts(c),
   ...serviceIamScripts(c),
   ...createSecretScript(c),
+  ...secretsManagerScripts(c),
 ]
 
 /** secrets.env (mode 0600) when create-secret.sh needs it. */
