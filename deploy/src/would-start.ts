@@ -29,6 +29,8 @@ export type World = {
   chartEnv: ReadonlySet<string>
   /** When the path uses IRSA: the role the gateway's service account must carry. */
   irsaRoleArn?: string
+  /** With AWS Secrets Manager: the role the service account of a pod mounting the CSI volume must carry. */
+  csiRoleArn?: string
   /** Where the Mongo CA must be mounted, and the ConfigMap key holding it. */
   mongoCa?: { path: string }
 }
@@ -184,6 +186,15 @@ const checkServiceAccount = (w: World, spec: PodSpec, where: string, out: Findin
   const needsIdentity = spec.containers?.some((c) => IDENTITY_CONTAINERS.includes(c.name)) ?? false
   if (needsIdentity && w.irsaRoleArn && sa?.metadata.annotations?.[IRSA] !== w.irsaRoleArn)
     out.push({ object: where, problem: `service account ${name} lacks ${IRSA}: ${w.irsaRoleArn}` })
+  // The CSI driver's AWS provider reads the secret with the token of the pod that mounts the volume.
+  const mountsCsi = (spec.volumes ?? []).some(
+    (v) => (v as { csi?: { driver?: string } }).csi?.driver === 'secrets-store.csi.k8s.io',
+  )
+  if (mountsCsi && w.csiRoleArn && sa?.metadata.annotations?.[IRSA] !== w.csiRoleArn)
+    out.push({
+      object: where,
+      problem: `mounts the Secrets Store CSI volume, but service account ${name} lacks ${IRSA}: ${w.csiRoleArn}`,
+    })
 }
 
 /** Every Service has ports and selects pods; nothing without a password is reachable from outside. */
