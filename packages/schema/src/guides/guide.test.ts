@@ -68,6 +68,11 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'registry-existing': { registry: 'existing' },
   'chart-1.0.7': { chart: '1.0.7' },
   'chart-1.0.7-mongo-vault': { chart: '1.0.7', logStore: 'mongo', secrets: 'vault' },
+  'secrets-aws-sm': { secrets: 'awsSecretsManager' },
+  'secrets-aws-sm-data-service': { secrets: 'awsSecretsManager', dataService: 'enabled' },
+  'secrets-aws-sm-mongo-ca': { logStore: 'mongo', secrets: 'awsSecretsManager' },
+  'secrets-aws-sm-irsa-logstore': { logStore: 's3_assume/irsa', secrets: 'awsSecretsManager' },
+  'azure-workload-identity': { logStore: 'azure/managed' },
 }
 
 const names = Object.keys(fixtures) as FixtureName[]
