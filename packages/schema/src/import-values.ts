@@ -4,6 +4,7 @@ import { UNMODELLED_ENV_KEYS } from './chart/facts.js'
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from './chart/releases.js'
 import type { DeploymentConfigInput } from './config/index.js'
 import type { DeepPartial } from './guides/types.js'
+import { isOwnVolume, otherPodLabels } from './import/identity.js'
 import { irsaRoleFrom, readLogStore } from './import/log-store.js'
 import { ImportContext, type ImportWarning, isObject, type Loose, own, readEnvData } from './import/reader.js'
 import { readHeader, readRegistry, readSecrets } from './import/registry-secrets.js'
@@ -52,6 +53,7 @@ const KNOWN_TOP_KEYS = new Set([
   'dataservice',
   'service',
   'redis',
+  'podLabels',
 ])
 
 /** What portkey-setup writes under service and redis; anything more is not carried over. */
@@ -135,7 +137,7 @@ const otherSettings = (ctx: ImportContext, logStore: Loose | undefined) => {
       `serviceAccount.name (${saName}) is not carried over: portkey-setup lets the chart create and name the account.`,
     )
   const irsa = own(logStore?.auth, 'method') === 'irsa'
-  if (!irsa && irsaRoleFrom(ctx) !== undefined)
+  if (!irsa && ctx.mode !== 'awsSecretsManager' && irsaRoleFrom(ctx) !== undefined)
     ctx.warn(
       ['logStore'],
       'The service account has an IRSA role annotation, but the log store does not use IRSA; it is not carried over.',
@@ -148,8 +150,14 @@ const otherSettings = (ctx: ImportContext, logStore: Loose | undefined) => {
     )
   const extraVolumes = [own(root, 'volumes'), own(root, 'volumeMounts')]
     .flatMap((v) => (Array.isArray(v) ? v : []))
-    .filter((v) => own(v, 'name') !== 'shared-folder')
-  if (extraVolumes.length) ctx.warn([], 'Volumes other than the Mongo CA mount are not carried over.')
+    .filter((v) => !isOwnVolume(v))
+  if (extraVolumes.length)
+    ctx.warn(
+      [],
+      'Volumes other than the Mongo CA mount and the Secrets Store CSI volume are not carried over.',
+    )
+  const labels = otherPodLabels(root)
+  if (labels.length) ctx.warn([], `The pod labels ${labels.join(', ')} are not carried over.`)
 }
 
 /** Drops undefined fields so the result is a clean partial config. */
@@ -190,11 +198,16 @@ export const importValues = (yamlText: string): ImportResult => {
     )
     delete chart.version
   }
-  config.secrets = readSecrets(ctx)
+  config.secrets = readSecrets(ctx, chart?.releaseName)
   config.registry = readRegistry(ctx)
   config.gateway = readGateway(ctx)
   const logStore = readLogStore(ctx)
   config.logStore = logStore
+  // One service account, one role: with the log store on IRSA, its role reads the secret too.
+  const secrets = config.secrets as Loose
+  if (secrets.mode === 'awsSecretsManager' && own(logStore?.auth, 'method') === 'irsa') {
+    if (secrets.roleArn === own(logStore?.auth, 'roleArn')) delete secrets.roleArn
+  }
   config.analytics = readAnalytics(ctx)
   config.otel = readOtel(ctx)
   config.cache = readCache(ctx)

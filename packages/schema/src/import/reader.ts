@@ -35,7 +35,7 @@ export const scalarText = (v: unknown): string | undefined => {
 export const isTrue = (v: unknown) =>
   v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true')
 
-export type SecretsMode = 'inline' | 'existingSecret' | 'vault'
+export type SecretsMode = 'inline' | 'existingSecret' | 'vault' | 'awsSecretsManager'
 
 /**
  * Reading state shared by the section readers: the env map taken from environment.data, which keys
