@@ -20,6 +20,14 @@ export const SecretsStep = () => {
             <Field name="secrets.secretPath" />
             <Field name="secrets.role" />
           </>
+        ) : mode === 'awsSecretsManager' ? (
+          <>
+            <Field name="secrets.secretId" />
+            <Field name="secrets.region" />
+            <Field name="secrets.roleArn" />
+            <Field name="secrets.kmsKeyArn" />
+            <Field name="secrets.syncedSecretName" />
+          </>
         ) : null}
       </div>
     </div>
