@@ -1,5 +1,5 @@
 import type { BundleFile, DeploymentConfig } from '@portkey-setup/schema'
-import { gatewayRoleArn, toEnvironment } from '@portkey-setup/schema'
+import { gatewayRoleArn, toEnvironment, workloadIdentityClientId } from '@portkey-setup/schema'
 import { emptyDefaultEnvKeys, parseManifests } from './helm.js'
 import { type KObject, podTemplates } from './objects.js'
 import type { DataObject, World } from './would-start.js'
@@ -125,6 +125,7 @@ export const worldFor = async (
     emptyDefaults: await emptyDefaultEnvKeys(c.chart.version),
     chartEnv: new Set(c.dataService.enabled ? ['DATASERVICE_BASEPATH'] : []),
     irsaRoleArn: ls.type === 's3_assume' && ls.auth.method === 'irsa' ? ls.auth.roleArn : undefined,
+    workloadClientId: workloadIdentityClientId(c),
     csiRoleArn: c.secrets.mode === 'awsSecretsManager' ? gatewayRoleArn(c) : undefined,
     mongoCa: ls.type === 'mongo' && ls.tlsCa ? { path: `${CA_DIR}/${ls.tlsCa.fileName}` } : undefined,
   }

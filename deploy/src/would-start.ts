@@ -29,6 +29,8 @@ export type World = {
   chartEnv: ReadonlySet<string>
   /** When the path uses IRSA: the role the gateway's service account must carry. */
   irsaRoleArn?: string
+  /** With AKS workload identity: the client id the gateway's service account must name (and the pod label). */
+  workloadClientId?: string
   /** With AWS Secrets Manager: the role the service account of a pod mounting the CSI volume must carry. */
   csiRoleArn?: string
   /** Where the Mongo CA must be mounted, and the ConfigMap key holding it. */
@@ -240,6 +242,26 @@ const checkServices = (w: World, out: Finding[]) => {
   }
 }
 
+/** The workload identity webhook injects the token only into labelled pods, for the annotated account. */
+const checkWorkloadIdentity = (
+  w: World,
+  labels: Record<string, string>,
+  spec: PodSpec,
+  where: string,
+  out: Finding[],
+) => {
+  if (!w.workloadClientId) return
+  if (labels['azure.workload.identity/use'] !== 'true')
+    out.push({ object: where, problem: 'lacks the pod label azure.workload.identity/use: "true"' })
+  const name = spec.serviceAccountName ?? 'default'
+  const sa = w.manifests.find((o) => o.kind === 'ServiceAccount' && o.metadata.name === name)
+  if (sa?.metadata.annotations?.['azure.workload.identity/client-id'] !== w.workloadClientId)
+    out.push({
+      object: where,
+      problem: `service account ${name} lacks azure.workload.identity/client-id: ${w.workloadClientId}`,
+    })
+}
+
 export const readWouldStart = (w: World): Finding[] => {
   const out: Finding[] = []
   const objects = dataObjects(w)
@@ -250,6 +272,7 @@ export const readWouldStart = (w: World): Finding[] => {
     checkProbes(p.spec, where, isGateway, out)
     checkVolumes(p.spec, objects, where, out)
     checkServiceAccount(w, p.spec, where, out)
+    if (isGateway) checkWorkloadIdentity(w, p.labels, p.spec, where, out)
     for (const c of p.spec.containers ?? []) {
       const received = new Map<string, string | undefined>()
       for (const e of c.env ?? [])
