@@ -167,8 +167,8 @@ describe('AKS workload identity', () => {
   })
 
   it('needs the client id, and chart 1.0.6 or later', () => {
-    const auth = WI.logStore.auth
-    expect(issues({ ...WI, logStore: { ...WI.logStore, auth: { ...auth, clientId: undefined } } })).toEqual([
+    const auth = { mode: 'managed', workloadIdentity: true }
+    expect(issues({ ...WI, logStore: { ...WI.logStore, auth } })).toEqual([
       expect.stringMatching(/^logStore\.auth\.clientId: AKS workload identity needs the client ID/),
     ])
     expect(issues({ ...WI, chart: { ...WI.chart, version: '1.0.5' } })).toEqual([

@@ -10,12 +10,12 @@ import {
   secretsManagerReadPolicy,
 } from '../render/secrets-manager.js'
 import { json, q, section, shell, step, text } from './blocks.js'
-import { SECRETS_ENV_FILE } from './files.js'
+import { SCRIPT_FILES, SECRETS_ENV_FILE } from './files.js'
 import type { GuideSection } from './types.js'
 import { pick, type Rec, rec, roleName, type View, valid } from './view.js'
 
-export const CREATE_AWS_SECRET = 'scripts/create-aws-secret.sh'
-export const INSTALL_CSI = 'scripts/install-secrets-store-csi.sh'
+const CREATE_AWS_SECRET = SCRIPT_FILES.createAwsSecret
+const INSTALL_CSI = SCRIPT_FILES.installSecretsStoreCsi
 
 /**
  * Secrets in AWS Secrets Manager: the role that reads them, the secret itself, the CSI driver that
