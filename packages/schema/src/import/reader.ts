@@ -86,7 +86,9 @@ export class ImportContext {
         path,
         this.mode === 'vault'
           ? `${key} comes from Vault, not from values.yaml: enter it again to build a new bundle.`
-          : `${key} is kept in the Secret ${this.secretName ?? ''}, not in values.yaml: enter it again to build a new bundle.`,
+          : this.mode === 'awsSecretsManager'
+            ? `${key} is kept in AWS Secrets Manager (synced into the Secret ${this.secretName ?? ''}), not in values.yaml: enter it again to build a new bundle.`
+            : `${key} is kept in the Secret ${this.secretName ?? ''}, not in values.yaml: enter it again to build a new bundle.`,
       )
     else
       this.warn(
