@@ -1,14 +1,13 @@
 import type { YAMLMap } from 'yaml'
 import { Scalar } from 'yaml'
 import { supports } from '../chart/capabilities.js'
-import { CA_VOLUME_NAME, IRSA_ANNOTATION } from '../chart/facts.js'
+import { IRSA_ANNOTATION } from '../chart/facts.js'
 import {
   type DeploymentConfig,
   existingSecretName,
   logStoreIrsaRole,
   REGISTRY_SECRET_NAME,
 } from '../config/index.js'
-import { SHARED_MOUNT_DIR } from '../env/index.js'
 import {
   analyticsChoice,
   bedrockChoice,
@@ -21,14 +20,13 @@ import {
   syncChoice,
 } from './choices.js'
 import { type EnvData, envData, vaultSecretName } from './env-data.js'
-import { caConfigMapName } from './resources-config.js'
 import {
   identityAnnotationsEntry,
   identityPodLabelEntries,
   identityServiceAccountComment,
-  secretsStoreVolume,
 } from './values/identity.js'
-import { bool, documentText, type Entry, entry, map, seq, str, type YamlNode } from './yaml-doc.js'
+import { volumeEntries } from './values/volumes.js'
+import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
 const irsaRoleArn = (c: DeploymentConfig) => logStoreIrsaRole(c)
 
@@ -220,45 +218,6 @@ const serviceEntries = (c: DeploymentConfig): Entry[] => [
       ]
     : []),
 ]
-
-/** volumes and volumeMounts of the gateway: the Mongo CA, and the CSI volume of AWS Secrets Manager. */
-const volumeEntries = (c: DeploymentConfig): Entry[] => {
-  const ls = c.logStore
-  const volumes: YamlNode[] = []
-  const mounts: YamlNode[] = []
-  const why: string[] = []
-  if (ls.type === 'mongo' && ls.tlsCa) {
-    const file = ls.tlsCa.fileName
-    volumes.push(
-      map(
-        entry('name', str(CA_VOLUME_NAME)),
-        entry('configMap', map(entry('name', str(caConfigMapName(c))))),
-      ),
-    )
-    mounts.push(
-      map(
-        entry('name', str(CA_VOLUME_NAME)),
-        entry('mountPath', str(`${SHARED_MOUNT_DIR}/${file}`)),
-        entry('subPath', str(file)),
-      ),
-    )
-    why.push(
-      `Mongo CA: the ConfigMap from resources-config.yaml, mounted where tlsCAFile in the URL points.`,
-      `${logStoreChoice(c)}.`,
-    )
-  }
-  const csi = secretsStoreVolume(c)
-  if (csi) {
-    volumes.push(csi.volume)
-    mounts.push(csi.mount)
-    why.push(
-      'AWS Secrets Manager: the CSI driver fills the Secret named in environment.existingSecret only',
-      'while a pod mounts this volume, so the gateway mounts it (the files are not read).',
-    )
-  }
-  if (!volumes.length) return []
-  return [entry('volumes', seq(...volumes), why, true), entry('volumeMounts', seq(...mounts))]
-}
 
 const dataServiceEntries = (c: DeploymentConfig): Entry[] => {
   const d = c.dataService
