@@ -100,3 +100,40 @@ test('walk to the bundle with secrets in AWS Secrets Manager', async ({ page }) 
   expectSafeScripts(bundle, secrets)
   await expectNoSecretsStored(page, urls, secrets)
 })
+
+/**
+ * Azure managed identity with AKS workload identity: with the switch on and the client id entered,
+ * the guide shows the federated credential for the chart's service account, and the bundle
+ * annotates the service account and labels the pods.
+ */
+test('walk to the bundle with AKS workload identity', async ({ page }) => {
+  const urls = recordUrls(page)
+  const clientAuth = secretFor('workload-identity', 'client-auth')
+  const clientId = '11111111-2222-4333-8444-555555555555'
+  await openWizard(page)
+  await walk(page, {
+    registry: { mode: 'existing', secretName: 'e2e-pull-secret' },
+    logStore: async (p) => {
+      await choose(p, 'Azure Blob Storage')
+      await fillAll(p, { 'Storage account': 'acmee2elogs', Container: 'e2e-logs' })
+      await choose(p, 'Managed identity')
+      await p.getByTestId('switch-logStore.auth.workloadIdentity').click()
+      await field(p, 'Managed identity client ID (optional)').fill(clientId)
+      const guide = p.getByTestId('guide-panel')
+      await expect(guide.getByText('Trust the service account portkey-ai-gateway')).toBeVisible()
+      await expect(
+        guide.getByText("--subject 'system:serviceaccount:portkeyai:portkey-ai-gateway'", { exact: false }),
+      ).toBeVisible()
+    },
+    sync: { clientAuth, organisations: ['org-e2e-1'] },
+  })
+  const bundle = await readBundle(await downloadBundle(page))
+  expect(bundle.values.serviceAccount).toEqual({
+    create: true,
+    annotations: { 'azure.workload.identity/client-id': clientId },
+  })
+  expect(bundle.values.podLabels).toEqual({ 'azure.workload.identity/use': 'true' })
+  expect(bundle.env).toMatchObject({ AZURE_AUTH_MODE: 'managed', AZURE_MANAGED_CLIENT_ID: clientId })
+  expectSafeScripts(bundle, [clientAuth])
+  await expectNoSecretsStored(page, urls, [clientAuth])
+})
