@@ -22,11 +22,8 @@ export const deployCase = async (config: DeploymentConfig): Promise<CaseResult> 
   const values = files.find((f) => f.path === 'values.yaml')?.content ?? ''
   const r = await helmTemplate(config.chart.version, values, config.chart.releaseName, config.chart.namespace)
   if (!r.ok) return { outcome: 'broken', why: r.error }
-  const world = await worldFor(
-    config,
-    [...r.objects, ...bundleManifests(files)],
-    externalObjects(config, files),
-  )
+  const manifests = [...r.objects, ...bundleManifests(files)]
+  const world = await worldFor(config, manifests, externalObjects(config, files, manifests))
   const findings = readWouldStart(world)
   return findings.length ? { outcome: 'broken', why: 'would not start', findings } : { outcome: 'deploy' }
 }

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { applyObjects, objectsIn, runBundleScript, type Unzipped, unzipBundle } from './bundle-run.js'
 import { cluster, kubectl, sh } from './cluster.js'
 import { parseManifests } from './helm.js'
-import { readmeVaultSecret, worldFor } from './world.js'
+import type { KObject } from './objects.js'
+import { csiSyncedSecrets, readmeVaultSecret, worldFor } from './world.js'
 import { readWouldStart } from './would-start.js'
 
 /**
@@ -20,9 +21,9 @@ const RUN = Date.now().toString(36)
 type Case = { fixture: FixtureName; version: string; registryExisting?: boolean }
 const SEED_S3 = readFileSync(new URL('./testdata/seed-s3.yaml', import.meta.url), 'utf8')
 const PER_MODE: Case[] = ['1.0.7', '1.7.7'].flatMap((version) =>
-  (['s3', 'secrets-existing', 'secrets-vault'] as const).flatMap((fixture) =>
-    fixture === 'secrets-existing' && version === '1.0.7'
-      ? [] // refused: an existing Secret needs chart 1.3.1
+  (['s3', 'secrets-existing', 'secrets-vault', 'secrets-aws-sm'] as const).flatMap((fixture) =>
+    (fixture === 'secrets-existing' || fixture === 'secrets-aws-sm') && version === '1.0.7'
+      ? [] // refused: an existing Secret (and so AWS Secrets Manager) needs chart 1.3.1
       : [
           { fixture, version, registryExisting: false },
           { fixture, version, registryExisting: true },
@@ -35,6 +36,7 @@ const BOUNDARIES: Case[] = [
   { fixture: 'data-service', version: '1.1.3' },
   { fixture: 'secrets-vault', version: '1.1.5' },
   { fixture: 'secrets-existing', version: '1.3.1' },
+  { fixture: 'secrets-aws-sm-irsa-logstore', version: '1.3.1' },
   { fixture: 'registry-existing', version: '1.6.4' },
   { fixture: 's3', version: '1.7.0' },
   // The first chart with MinIO and Milvus; MinIO's root user from the Secret the bundle's script makes.
@@ -90,6 +92,51 @@ const userObjects = async (config: DeploymentConfig, b: Unzipped): Promise<strin
   return made
 }
 
+/**
+ * The cluster side of AWS Secrets Manager without AWS: the test API server has the driver's CRD and
+ * CSIDriver (scripts/cluster/external-apis.yaml); a stand-in DaemonSet plays the AWS provider so
+ * install-secrets-store-csi.sh finds it; after install.sh the Secret the driver would sync (the
+ * SecretProviderClass on the server, the values of secrets.env) is written as the driver writes it.
+ */
+const PROVIDER_STAND_IN = JSON.stringify({
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name: 'test-stand-in-provider-aws', namespace: 'kube-system' },
+  spec: {
+    selector: { matchLabels: { app: 'test-stand-in-provider-aws' } },
+    template: {
+      metadata: { labels: { app: 'test-stand-in-provider-aws' } },
+      spec: { containers: [{ name: 'provider', image: 'registry.invalid/stand-in:0' }] },
+    },
+  },
+})
+
+const syncLikeTheDriver = async (config: DeploymentConfig, b: Unzipped): Promise<string[]> => {
+  const ns = config.chart.namespace
+  const r = await kubectl(['get', 'secretproviderclasses', '-n', ns, '-o', 'json'])
+  expect(r.code, r.stderr).toBe(0)
+  const classes = (JSON.parse(r.stdout) as { items: KObject[] }).items
+  const env = new Map(
+    (b.files.find((f) => f.path === 'secrets.env')?.content ?? '')
+      .split('\n')
+      .filter((l) => /^[A-Z_]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] as [string, string]),
+  )
+  const synced = csiSyncedSecrets([...(await objectsIn(ns)), ...classes], env)
+  expect(synced.length, 'the gateway pod mounts the class, so the driver syncs its Secret').toBe(1)
+  for (const s of synced)
+    await applyObjects(
+      ns,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: s.name },
+        stringData: Object.fromEntries([...s.data].map(([k, v]) => [k, v ?? ''])),
+      }),
+    )
+  return synced.map((s) => `Secret/${s.name}`)
+}
+
 const reading = async (config: DeploymentConfig) =>
   readWouldStart(await worldFor(config, await objectsIn(config.chart.namespace), [])).map(
     (f) => `${f.object}: ${f.problem}`,
@@ -125,8 +172,21 @@ describe.each([...PER_MODE, ...BOUNDARIES].map((c, i) => ({ ...c, i })))(
         expect((await runBundleScript(b, 'create-minio-secret.sh', [], env)).code).toBe(0)
         own.push(`Secret/${ls.credentials.secretName}`)
       }
+      const csi = b.files.some((f) => f.path === 'scripts/install-secrets-store-csi.sh')
+      if (csi) {
+        const before = await runBundleScript(b, 'install.sh')
+        expect(before.code, 'install.sh refuses before the SecretProviderClass exists').not.toBe(0)
+        expect(before.stderr).toContain('install-secrets-store-csi.sh')
+        await applyObjects('kube-system', PROVIDER_STAND_IN)
+        const r = await runBundleScript(b, 'install-secrets-store-csi.sh')
+        expect(r.stderr, r.stdout).toBe('')
+        expect(r.code).toBe(0)
+        expect(r.stdout).toContain('The Secrets Store CSI driver is installed')
+        expect(r.stdout).toContain('The AWS provider of the CSI driver is installed')
+      }
       const first = await runBundleScript(b, 'install.sh')
       expect(first.code, first.stderr).toBe(0)
+      if (csi) own.push(...(await syncLikeTheDriver(config, b)))
       // Every object Helm rendered is on the server, and the server's objects would start.
       const manifest = await sh(cluster().HELM_BIN, ['get', 'manifest', 'portkey-ai', '-n', ns], {
         env: { KUBECONFIG: cluster().KUBECONFIG },

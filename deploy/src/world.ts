@@ -1,7 +1,7 @@
 import type { BundleFile, DeploymentConfig } from '@portkey-setup/schema'
-import { toEnvironment } from '@portkey-setup/schema'
+import { gatewayRoleArn, toEnvironment, workloadIdentityClientId } from '@portkey-setup/schema'
 import { emptyDefaultEnvKeys, parseManifests } from './helm.js'
-import type { KObject } from './objects.js'
+import { type KObject, podTemplates } from './objects.js'
 import type { DataObject, World } from './would-start.js'
 
 /** The folder the README (and the chart docs) mount the Mongo CA under. */
@@ -35,8 +35,46 @@ export const readmeVaultSecret = (readme: string | undefined): DataObject | unde
   return { kind: 'Secret', name: m[1], data: new Map(keys.map((k) => [k, undefined])) }
 }
 
+type Spc = {
+  metadata: { name: string }
+  spec?: { secretObjects?: { secretName: string; data?: { objectName: string; key: string }[] }[] }
+}
+type CsiVolume = { name: string; csi?: { driver?: string; volumeAttributes?: Record<string, string> } }
+
+/**
+ * The Secrets a Secrets Store CSI driver syncs: for each SecretProviderClass the bundle applies, its
+ * secretObjects exist only while some pod mounts a CSI volume naming that class (the driver writes
+ * them on mount), with the values the AWS secret holds, which create-aws-secret.sh takes from
+ * secrets.env.
+ */
+export const csiSyncedSecrets = (manifests: KObject[], env: Map<string, string>): DataObject[] => {
+  const mounted = new Set(
+    podTemplates(manifests).flatMap((p) => {
+      const volumes = (p.spec.volumes ?? []) as CsiVolume[]
+      const mountedNames = new Set(
+        (p.spec.containers ?? []).flatMap((c) => (c.volumeMounts ?? []).map((m) => m.name)),
+      )
+      return volumes
+        .filter((v) => v.csi?.driver === 'secrets-store.csi.k8s.io' && mountedNames.has(v.name))
+        .map((v) => v.csi?.volumeAttributes?.secretProviderClass ?? '')
+    }),
+  )
+  return manifests
+    .filter((o): o is KObject & Spc => o.kind === 'SecretProviderClass' && mounted.has(o.metadata.name))
+    .flatMap((o) => o.spec?.secretObjects ?? [])
+    .map((so) => ({
+      kind: 'Secret' as const,
+      name: so.secretName,
+      data: new Map((so.data ?? []).map((d) => [d.key, env.get(d.objectName)])),
+    }))
+}
+
 /** Objects that exist without Helm, as the bundle's scripts and README arrange them. */
-export const externalObjects = (c: DeploymentConfig, files: BundleFile[]): DataObject[] => {
+export const externalObjects = (
+  c: DeploymentConfig,
+  files: BundleFile[],
+  manifests: KObject[] = [],
+): DataObject[] => {
   const out: DataObject[] = []
   const script = file(files, 'scripts/create-secret.sh')
   const env = envFileKeys(file(files, 'secrets.env'))
@@ -77,6 +115,7 @@ export const externalObjects = (c: DeploymentConfig, files: BundleFile[]): DataO
     })
   const vault = readmeVaultSecret(file(files, 'README.md'))
   if (vault) out.push(vault)
+  out.push(...csiSyncedSecrets(manifests, env))
   return out
 }
 
@@ -99,6 +138,8 @@ export const worldFor = async (
     emptyDefaults: await emptyDefaultEnvKeys(c.chart.version),
     chartEnv: new Set(c.dataService.enabled ? ['DATASERVICE_BASEPATH'] : []),
     irsaRoleArn: ls.type === 's3_assume' && ls.auth.method === 'irsa' ? ls.auth.roleArn : undefined,
+    workloadClientId: workloadIdentityClientId(c),
+    csiRoleArn: c.secrets.mode === 'awsSecretsManager' ? gatewayRoleArn(c) : undefined,
     mongoCa: ls.type === 'mongo' && ls.tlsCa ? { path: `${CA_DIR}/${ls.tlsCa.fileName}` } : undefined,
   }
 }

@@ -29,6 +29,10 @@ export type World = {
   chartEnv: ReadonlySet<string>
   /** When the path uses IRSA: the role the gateway's service account must carry. */
   irsaRoleArn?: string
+  /** With AKS workload identity: the client id the gateway's service account must name (and the pod label). */
+  workloadClientId?: string
+  /** With AWS Secrets Manager: the role the service account of a pod mounting the CSI volume must carry. */
+  csiRoleArn?: string
   /** Where the Mongo CA must be mounted, and the ConfigMap key holding it. */
   mongoCa?: { path: string }
 }
@@ -184,6 +188,15 @@ const checkServiceAccount = (w: World, spec: PodSpec, where: string, out: Findin
   const needsIdentity = spec.containers?.some((c) => IDENTITY_CONTAINERS.includes(c.name)) ?? false
   if (needsIdentity && w.irsaRoleArn && sa?.metadata.annotations?.[IRSA] !== w.irsaRoleArn)
     out.push({ object: where, problem: `service account ${name} lacks ${IRSA}: ${w.irsaRoleArn}` })
+  // The CSI driver's AWS provider reads the secret with the token of the pod that mounts the volume.
+  const mountsCsi = (spec.volumes ?? []).some(
+    (v) => (v as { csi?: { driver?: string } }).csi?.driver === 'secrets-store.csi.k8s.io',
+  )
+  if (mountsCsi && w.csiRoleArn && sa?.metadata.annotations?.[IRSA] !== w.csiRoleArn)
+    out.push({
+      object: where,
+      problem: `mounts the Secrets Store CSI volume, but service account ${name} lacks ${IRSA}: ${w.csiRoleArn}`,
+    })
 }
 
 /** Every Service has ports and selects pods; nothing without a password is reachable from outside. */
@@ -229,6 +242,26 @@ const checkServices = (w: World, out: Finding[]) => {
   }
 }
 
+/** The workload identity webhook injects the token only into labelled pods, for the annotated account. */
+const checkWorkloadIdentity = (
+  w: World,
+  labels: Record<string, string>,
+  spec: PodSpec,
+  where: string,
+  out: Finding[],
+) => {
+  if (!w.workloadClientId) return
+  if (labels['azure.workload.identity/use'] !== 'true')
+    out.push({ object: where, problem: 'lacks the pod label azure.workload.identity/use: "true"' })
+  const name = spec.serviceAccountName ?? 'default'
+  const sa = w.manifests.find((o) => o.kind === 'ServiceAccount' && o.metadata.name === name)
+  if (sa?.metadata.annotations?.['azure.workload.identity/client-id'] !== w.workloadClientId)
+    out.push({
+      object: where,
+      problem: `service account ${name} lacks azure.workload.identity/client-id: ${w.workloadClientId}`,
+    })
+}
+
 export const readWouldStart = (w: World): Finding[] => {
   const out: Finding[] = []
   const objects = dataObjects(w)
@@ -239,6 +272,7 @@ export const readWouldStart = (w: World): Finding[] => {
     checkProbes(p.spec, where, isGateway, out)
     checkVolumes(p.spec, objects, where, out)
     checkServiceAccount(w, p.spec, where, out)
+    if (isGateway) checkWorkloadIdentity(w, p.labels, p.spec, where, out)
     for (const c of p.spec.containers ?? []) {
       const received = new Map<string, string | undefined>()
       for (const e of c.env ?? [])

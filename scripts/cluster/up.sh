@@ -152,6 +152,11 @@ start_apiserver() {
   }
 }
 
+# ---- APIs a cluster has beside the chart (the Secrets Store CSI driver's) -----------------
+apply_external_apis() {
+  "$BIN/kubectl" --kubeconfig "$STATE/kubeconfig" apply -f "$HERE/external-apis.yaml" >/dev/null
+}
+
 # ---- charts ---------------------------------------------------------------------------
 ensure_charts() {
   if [ -f "$CHARTS_DIR/index.yaml" ]; then return 0; fi
@@ -185,6 +190,7 @@ ensure_pki
 write_kubeconfig
 start_etcd
 start_apiserver
+apply_external_apis
 ensure_charts
 start_repo
 

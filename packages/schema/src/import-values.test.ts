@@ -133,6 +133,12 @@ const notInValues = (name: FixtureName, c: DeploymentConfig): string[][] => {
     out.push(['logStore', 'auth', 'clusterName'], ['logStore', 'auth', 'oidcProviderUrl'])
   if (name === 's3-assume-imds-v1') out.push(['logStore', 'auth', 'roleName'])
   if (name === 'bedrock-separate') out.push(['bedrock'])
+  // AWS Secrets Manager: the secret's name, region and KMS key live in the SecretProviderClass.
+  if (c.secrets.mode === 'awsSecretsManager')
+    out.push(['secrets', 'secretId'], ['secrets', 'region'], ['secrets', 'kmsKeyArn'])
+  if (name === 'secrets-aws-sm-mongo-ca') out.push(['logStore', 'tlsCa', 'pem'])
+  if (name === 'secrets-aws-sm-irsa-logstore')
+    out.push(['logStore', 'auth', 'clusterName'], ['logStore', 'auth', 'oidcProviderUrl'])
   return out
 }
 

@@ -102,7 +102,7 @@ const otherSettings = (ctx: ImportContext, logStore: Loose | undefined) => {
       )
   }
   const irsa = own(logStore?.auth, 'method') === 'irsa'
-  if (!irsa && irsaRoleFrom(ctx) !== undefined)
+  if (!irsa && ctx.mode !== 'awsSecretsManager' && irsaRoleFrom(ctx) !== undefined)
     ctx.warn(
       ['logStore'],
       'The service account has an IRSA role annotation, but the log store does not use IRSA; it is not carried over.',
@@ -153,11 +153,16 @@ export const importValues = (yamlText: string): ImportResult => {
     )
     delete chart.version
   }
-  config.secrets = readSecrets(ctx)
+  config.secrets = readSecrets(ctx, chart?.releaseName)
   config.registry = readRegistry(ctx)
   config.gateway = readGateway(ctx)
   const logStore = readLogStore(ctx)
   config.logStore = logStore
+  // One service account, one role: with the log store on IRSA, its role reads the secret too.
+  const secrets = config.secrets as Loose
+  if (secrets.mode === 'awsSecretsManager' && own(logStore?.auth, 'method') === 'irsa') {
+    if (secrets.roleArn === own(logStore?.auth, 'roleArn')) delete secrets.roleArn
+  }
   config.analytics = readAnalytics(ctx)
   config.otel = readOtel(ctx)
   config.cache = readCache(ctx)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { fixtures } from '@portkey-setup/schema/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   configWith,
@@ -253,5 +254,14 @@ describe('logStore azure with Entra client credentials (Azurite --oauth basic)',
     )
     expect(r.status).toBe('skipped')
     expect(r.steps[0]?.detail).toMatch(/az login --identity/)
+  })
+
+  it('AKS workload identity is skipped outside the cluster, saying why and how to prove it', async () => {
+    const r = await run(configWith({ logStore: fixtures['azure-workload-identity'].logStore }))
+    expect(r.status).toBe('skipped')
+    expect(r.steps[0]?.detail).toMatch(
+      /workload identity, Entra exchanges the pod\u2019s service account token/,
+    )
+    expect(r.steps[0]?.detail).toMatch(/az login --federated-token/)
   })
 })

@@ -87,7 +87,7 @@ const IRSA =
 const IMDS =
   'The node role comes from the EC2 instance metadata service, which only the cluster nodes can reach (this API never calls a metadata service). After installing: from a gateway pod, `aws sts get-caller-identity` must show the node role, and `aws s3 cp` of a small file to the bucket must work.'
 const MANAGED =
-  'Managed identity tokens come from the Azure instance metadata service of the cluster nodes, which this API never calls. After installing: from a pod with the identity, `az login --identity` and `az storage blob upload --auth-mode login` to the container must work.'
+  'Managed identity tokens exist only inside the cluster: the Azure instance metadata service of the nodes hands them out, or, with AKS workload identity, Entra exchanges the pod\u2019s service account token for one; this API does neither. After installing: from a gateway pod, `az login --identity` (with workload identity: `az login --federated-token "$(cat $AZURE_FEDERATED_TOKEN_FILE)" --service-principal -u $AZURE_CLIENT_ID -t $AZURE_TENANT_ID`) and `az storage blob upload --auth-mode login` to the container must work.'
 
 export const CATALOG: CheckCatalog = {
   registry: {

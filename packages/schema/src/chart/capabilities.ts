@@ -38,6 +38,17 @@ export const CHART_CAPABILITIES = {
     since: '1.3.1',
     title: 'An existing Secret (environment.existingSecret with secretKeys)',
   },
+  /** existingSecret + secretKeys (1.3.1) read the synced Secret; IRSA needs serviceAccount.annotations (1.0.6). */
+  secretsStoreCsi: {
+    since: '1.3.1',
+    title:
+      'AWS Secrets Manager through the Secrets Store CSI driver (environment.existingSecret with secretKeys, a CSI volume and the IRSA annotation)',
+  },
+  /** The client-id annotation needs serviceAccount.annotations; the pod label (podLabels) is older. */
+  workloadIdentity: {
+    since: '1.0.6',
+    title: 'AKS workload identity (the service account annotation and the pod label)',
+  },
   redisServiceType: {
     since: '1.4.0',
     title: 'A ClusterIP service for the in-cluster Redis',

@@ -5,6 +5,7 @@ import { BedrockSchema } from './bedrock.js'
 import { CacheSchema } from './cache.js'
 import { ChartSchema, DEFAULT_CHART_VERSION, GatewaySchema } from './chart.js'
 import { DataServiceSchema } from './data-service.js'
+import { identityRules } from './identity.js'
 import { KeptValuesSchema } from './kept.js'
 import { LogStoreSchema } from './log-store.js'
 import { OtelSchema } from './otel.js'
@@ -19,6 +20,7 @@ export * from './bedrock.js'
 export * from './cache.js'
 export * from './chart.js'
 export * from './data-service.js'
+export * from './identity.js'
 export * from './kept.js'
 export * from './log-store.js'
 export * from './otel.js'
@@ -104,6 +106,9 @@ const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
   const v = c.chart.version
   if (c.secrets.mode === 'existingSecret' && !supports(v, 'existingSecret'))
     issue(['secrets', 'mode'], lacksMessage(v, 'existingSecret', 'keep secrets inline or in Vault'))
+  if (c.secrets.mode === 'awsSecretsManager' && !supports(v, 'secretsStoreCsi'))
+    issue(['secrets', 'mode'], lacksMessage(v, 'secretsStoreCsi', 'keep secrets inline or in Vault'))
+  identityRules(c, issue)
   if (c.logStore.type === 's3_assume' && c.logStore.auth.method === 'irsa' && !supports(v, 'irsaAnnotations'))
     issue(
       ['logStore', 'auth', 'method'],

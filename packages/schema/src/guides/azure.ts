@@ -49,7 +49,63 @@ const keySteps = (account: string): GuideStep[] => [
   ),
 ]
 
-const managedSteps = (account: string, auth: Rec): GuideStep[] => {
+/**
+ * AKS workload identity: the pod gets a user-assigned identity through its service account (the
+ * chart's fullname: serviceAccount.create with no name), federated with the cluster's OIDC issuer.
+ */
+const workloadIdentitySteps = (v: View, account: string, auth: Rec): GuideStep[] => {
+  const clientId = valid(AzureManagedAuthSchema.shape.clientId, auth.clientId)
+  const subject = `system:serviceaccount:${v.namespace}:${v.fullname}`
+  const cluster = [`--resource-group ${q('<resource-group>')}`, `--name ${q('<aks-cluster>')}`].join(' ')
+  return [
+    step(
+      'logStore.azure.workload.cluster',
+      'Turn on the OIDC issuer and workload identity of the cluster',
+      'Workload identity lets a pod exchange its service account token for an Entra token. AKS needs its OIDC issuer and the workload identity webhook; the command is harmless when both are on.',
+      [
+        shell(
+          'Enable both on the AKS cluster',
+          `az aks update ${cluster} --enable-oidc-issuer --enable-workload-identity`,
+        ),
+      ],
+      [
+        {
+          label: 'AKS: workload identity',
+          url: 'https://learn.microsoft.com/azure/aks/workload-identity-overview',
+        },
+      ],
+    ),
+    step(
+      'logStore.azure.workload.identity',
+      'Create the managed identity (skip if you have one)',
+      `A user-assigned identity for the gateway. Enter its client id in portkey-setup: values.yaml puts it in the azure.workload.identity/client-id annotation of the service account and in AZURE_MANAGED_CLIENT_ID.${clientId ? ` You chose ${clientId}.` : ''}`,
+      [
+        shell(
+          'Create it and print its client id',
+          `az identity create --name ${q('portkey-gateway')} --resource-group ${q('<resource-group>')} --query clientId --output tsv`,
+        ),
+      ],
+    ),
+    step(
+      'logStore.azure.workload.federation',
+      `Trust the service account ${v.fullname}`,
+      `The federated credential lets exactly the gateway service account (${subject}) act as the identity. The chart names the account after the release, like the Deployment.`,
+      [
+        shell(
+          'Create the federated credential',
+          `ISSUER="$(az aks show ${cluster} --query oidcIssuerProfile.issuerUrl --output tsv)"`,
+          `az identity federated-credential create --name ${q('portkey-gateway')} --identity-name ${q('portkey-gateway')} \\`,
+          `  --resource-group ${q('<resource-group>')} --issuer "$ISSUER" \\`,
+          `  --subject ${q(subject)} --audiences api://AzureADTokenExchange`,
+        ),
+      ],
+    ),
+    roleStep('logStore.azure.workload.role', account, clientId ?? '<identity-client-id>', 'the identity'),
+  ]
+}
+
+const managedSteps = (v: View, account: string, auth: Rec): GuideStep[] => {
+  if (auth.workloadIdentity === true) return workloadIdentitySteps(v, account, auth)
   const clientId = valid(AzureManagedAuthSchema.shape.clientId, auth.clientId)
   return [
     step(
@@ -107,7 +163,7 @@ const entraSteps = (account: string, auth: Rec): GuideStep[] => {
 
 const MODES = { key: 'account key', managed: 'managed identity', entra: 'Entra app registration' } as const
 
-export const azureGuide = (_v: View, ls: Rec): GuideSection => {
+export const azureGuide = (v: View, ls: Rec): GuideSection => {
   const account = pick(AzureLogStoreSchema.shape.account, ls.account, 'storage-account')
   const container = pick(AzureLogStoreSchema.shape.container, ls.container, 'container')
   const auth = rec(ls.auth)
@@ -125,13 +181,17 @@ export const azureGuide = (_v: View, ls: Rec): GuideSection => {
     mode === 'key'
       ? keySteps(account)
       : mode === 'managed'
-        ? managedSteps(account, auth)
+        ? managedSteps(v, account, auth)
         : entraSteps(account, auth)
+  const how =
+    mode === 'managed' && auth.workloadIdentity === true
+      ? `${MODES[mode]} (AKS workload identity)`
+      : MODES[mode]
   return section(
     'logStore',
     `azure/${mode}`,
-    `Log store: Azure Blob Storage, ${MODES[mode]}`,
-    `${where}, signed in with the ${MODES[mode]}.`,
+    `Log store: Azure Blob Storage, ${how}`,
+    `${where}, signed in with the ${how}.`,
     [containerStep(account, container), ...steps],
   )
 }

@@ -14,6 +14,8 @@ export const SCRIPT_FILES = {
   iamImds: 'scripts/iam-imds.sh',
   iamBedrock: 'scripts/iam-bedrock.sh',
   iamDataService: 'scripts/iam-data-service.sh',
+  createAwsSecret: 'scripts/create-aws-secret.sh',
+  installSecretsStoreCsi: 'scripts/install-secrets-store-csi.sh',
 } as const
 
 export const SECRETS_ENV_FILE = 'secrets.env'

@@ -77,6 +77,11 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'milvus-external': { secrets: 'existingSecret' },
   'vault-secret-name': { secrets: 'vault' },
   'cache-custom-tls': { cache: 'custom' },
+  'secrets-aws-sm': { secrets: 'awsSecretsManager' },
+  'secrets-aws-sm-data-service': { secrets: 'awsSecretsManager', dataService: 'enabled' },
+  'secrets-aws-sm-mongo-ca': { logStore: 'mongo', secrets: 'awsSecretsManager' },
+  'secrets-aws-sm-irsa-logstore': { logStore: 's3_assume/irsa', secrets: 'awsSecretsManager' },
+  'azure-workload-identity': { logStore: 'azure/managed' },
 }
 
 const names = Object.keys(fixtures) as FixtureName[]

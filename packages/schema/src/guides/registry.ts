@@ -17,7 +17,10 @@ export const registryGuide = (v: View): GuideSection => {
     const user = pick(RegistryCreateSchema.shape.username, r.username, 'docker-user')
     const mode = rec(v.root.secrets).mode
     // Outside inline mode the password must stay out of values.yaml, so create-secret.sh makes the secret.
-    const maker = mode === 'existingSecret' || mode === 'vault' ? SCRIPT_FILES.createSecret : 'The chart'
+    const maker =
+      mode === 'existingSecret' || mode === 'vault' || mode === 'awsSecretsManager'
+        ? SCRIPT_FILES.createSecret
+        : 'The chart'
     return section(
       'registry',
       'create',

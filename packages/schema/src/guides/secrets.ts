@@ -5,6 +5,7 @@ import { activeBindings } from '../env/index.js'
 import { vaultSecretKeys, vaultSecretName } from '../render/env-data.js'
 import { q, section, shell, step, text } from './blocks.js'
 import { SCRIPT_FILES, SECRETS_ENV_FILE } from './files.js'
+import { secretsManagerGuide } from './secrets-manager.js'
 import type { GuideSection } from './types.js'
 import { pick, type Rec, rec, type View } from './view.js'
 
@@ -57,6 +58,7 @@ export const secretsGuide = (v: View): GuideSection => {
       ],
     )
   }
+  if (s.mode === 'awsSecretsManager') return secretsManagerGuide(v, s, keys)
   if (s.mode === 'vault') {
     const shape = VaultSecretsSchema.shape
     const host = pick(shape.host, s.host, 'vault-host')

@@ -1,8 +1,8 @@
 import { chartDefaultEnv } from '../chart/default-env.js'
-import { CA_VOLUME_NAME } from '../chart/facts.js'
 import { CHART_LAYOUTS } from '../chart/layouts.js'
 import { CHART_DEFAULT_VALUES } from '../chart/values/defaults.js'
 import { holdsOwnedPath, isOwnedPath, NAMED_LISTS } from '../render/owned-values.js'
+import { isOwnVolume } from './identity.js'
 import { isObject, type Loose, own, scalarText } from './reader.js'
 
 const equal = (a: unknown, b: unknown): boolean => {
@@ -56,7 +56,7 @@ const walk = (value: unknown, path: string[], version: string, env: Map<string, 
       : text
   }
   if (path.length === 1 && top && NAMED_LISTS.includes(top) && Array.isArray(value)) {
-    const items = value.filter((i) => own(i, 'name') !== CA_VOLUME_NAME)
+    const items = value.filter((i) => !isOwnVolume(i))
     return items.length ? items : undefined
   }
   if (path.length === 0 || holdsOwnedPath(path)) {

@@ -3,6 +3,7 @@ import { LOG_STORE_TYPES, LogStoreSchema } from '../config/index.js'
 import { mongoQueryStart, SHARED_MOUNT_DIR } from '../env/index.js'
 import { schemaAt, unionOption } from '../meta/walk.js'
 import { readBound } from './bound.js'
+import { readWorkloadIdentity } from './identity.js'
 import { fieldText, type ImportContext, type Loose, own, ownArray, ownObject } from './reader.js'
 import { isChartMinio, readMinio } from './stores.js'
 
@@ -131,7 +132,11 @@ const readAzure = (ctx: ImportContext): Loose => {
   const out: Loose = { type: 'azure', ...readBound(ctx, branch('azure'), [P]) }
   const mode = (ctx.get('AZURE_AUTH_MODE', [P, 'auth', 'mode'], false) ?? '').trim().toLowerCase()
   const auth = (m: string) => readBound(ctx, branch('azure', m), [P, 'auth'])
-  if (mode === 'managed' || mode === 'entra') out.auth = { mode, ...auth(mode) }
+  if (mode === 'managed') {
+    const a: Loose = { mode, ...auth(mode) }
+    if (readWorkloadIdentity(ctx, a.clientId)) a.workloadIdentity = true
+    out.auth = a
+  } else if (mode === 'entra') out.auth = { mode, ...auth(mode) }
   else {
     if (mode !== '')
       ctx.warn(

@@ -35,7 +35,7 @@ export const scalarText = (v: unknown): string | undefined => {
 export const isTrue = (v: unknown) =>
   v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true')
 
-export type SecretsMode = 'inline' | 'existingSecret' | 'vault'
+export type SecretsMode = 'inline' | 'existingSecret' | 'vault' | 'awsSecretsManager'
 
 /**
  * Reading state shared by the section readers: the env map taken from environment.data, which keys
@@ -86,7 +86,9 @@ export class ImportContext {
         path,
         this.mode === 'vault'
           ? `${key} comes from Vault, not from values.yaml: enter it again to build a new bundle.`
-          : `${key} is kept in the Secret ${this.secretName ?? ''}, not in values.yaml: enter it again to build a new bundle.`,
+          : this.mode === 'awsSecretsManager'
+            ? `${key} is kept in AWS Secrets Manager (synced into the Secret ${this.secretName ?? ''}), not in values.yaml: enter it again to build a new bundle.`
+            : `${key} is kept in the Secret ${this.secretName ?? ''}, not in values.yaml: enter it again to build a new bundle.`,
       )
     else
       this.warn(

@@ -1,5 +1,6 @@
 import { isPlaceholder } from '../chart/facts.js'
 import { REGISTRY_SECRET_NAME } from '../config/index.js'
+import { readSecretsManager } from './identity.js'
 import {
   fieldText,
   type ImportContext,
@@ -33,7 +34,7 @@ export const readHeader = (text: string): Loose | undefined => {
 }
 
 /** How secrets reach the gateway: Vault injection, an existing Secret, or inline values. Read first. */
-export const readSecrets = (ctx: ImportContext): Loose => {
+export const readSecrets = (ctx: ImportContext, release?: unknown): Loose => {
   const root = ctx.root
   if (isTrue(own(root, 'useVaultInjection'))) {
     ctx.mode = 'vault'
@@ -55,7 +56,8 @@ export const readSecrets = (ctx: ImportContext): Loose => {
   const env = ownObject(root, 'environment')
   const existing = own(env, 'existingSecret')
   if (typeof existing === 'string' && existing.trim() !== '') {
-    ctx.mode = 'existingSecret'
+    const sm = readSecretsManager(ctx, existing, release)
+    ctx.mode = sm ? 'awsSecretsManager' : 'existingSecret'
     ctx.secretName = existing
     for (const k of ownArray(env, 'secretKeys') ?? [])
       if (typeof k === 'string' && k !== '') ctx.secretKeys.add(k)
@@ -70,7 +72,7 @@ export const readSecrets = (ctx: ImportContext): Loose => {
         ['secrets', 'mode'],
         'environment.secretKeys is empty, so the chart looks every key up in the Secret; portkey-setup lists the secret keys itself.',
       )
-    return { mode: 'existingSecret', secretName: existing }
+    return sm ?? { mode: 'existingSecret', secretName: existing }
   }
   if (env && own(env, 'create') === false)
     ctx.warn(

@@ -67,6 +67,8 @@ export const secretsChoice = (c: DeploymentConfig): string => {
   const title = choiceTitle(SecretsSchema, s.mode)
   if (s.mode === 'existingSecret')
     return `Secrets: ${title}, ${s.secretName}, which scripts/create-secret.sh creates ${CHOSEN}`
+  if (s.mode === 'awsSecretsManager')
+    return `Secrets: ${title}, ${s.secretId} (${s.region}), synced by the Secrets Store CSI driver into ${s.syncedSecretName} ${CHOSEN}`
   if (s.mode === 'vault') return `Secrets: ${title} agent injection (role ${s.role}) ${CHOSEN}`
   return `Secrets: ${title}, written below; the chart stores them in a Kubernetes Secret ${CHOSEN}`
 }

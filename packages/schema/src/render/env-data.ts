@@ -1,6 +1,6 @@
 import { chartDefaultEnv } from '../chart/default-env.js'
 import { CHART_NAME } from '../chart/facts.js'
-import type { DeploymentConfig } from '../config/index.js'
+import { type DeploymentConfig, readsExistingSecret } from '../config/index.js'
 import { isSecretEnvKey, toEnvironment } from '../env/index.js'
 
 /**
@@ -28,6 +28,8 @@ export const envData = (c: DeploymentConfig): EnvData => {
   const defaults = chartDefaultEnv(c.chart.version)
   const env = toEnvironment(c)
   const mode = c.secrets.mode
+  // AWS Secrets Manager reaches the chart as an existing Secret too (the one the CSI driver syncs).
+  const existing = readsExistingSecret(c.secrets)
   const nullDefault = (k: string) => Object.hasOwn(defaults, k) && defaults[k] === null
   const data: Record<string, string | null> = {}
   const secretKeys: string[] = []
@@ -35,9 +37,9 @@ export const envData = (c: DeploymentConfig): EnvData => {
     const outside = mode !== 'inline' && isSecretEnvKey(k)
     if (outside) secretKeys.push(k)
     // With an existing Secret, secret keys are named in secretKeys and must not be in data.
-    if (outside && mode === 'existingSecret') continue
+    if (outside && existing) continue
     const value = outside ? '' : v
-    data[k] = value === '' && mode !== 'existingSecret' && nullDefault(k) ? null : value
+    data[k] = value === '' && !existing && nullDefault(k) ? null : value
   }
   const keptDefaults: string[] = []
   const removed: string[] = []
@@ -48,7 +50,7 @@ export const envData = (c: DeploymentConfig): EnvData => {
       removed.push(k)
     } else {
       keptDefaults.push(k)
-      if (mode === 'existingSecret') data[k] = ''
+      if (existing) data[k] = ''
     }
   }
   return { data, secretKeys: secretKeys.sort(), keptDefaults, removed }

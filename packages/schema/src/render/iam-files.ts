@@ -8,9 +8,11 @@ import {
   irsaTrustPolicy,
   type PolicyDocument,
   partitionOf,
+  partitionOfRegion,
   policyJson,
   s3ObjectAccessPolicy,
 } from './iam-policies.js'
+import { secretsManagerReadPolicy } from './secrets-manager.js'
 import { type BundleFile, FILE_MODE } from './types.js'
 
 /** Where each policy lands in the bundle; the IAM scripts read them from there. */
@@ -23,6 +25,7 @@ export const IAM_FILES = {
   bedrockTrust: 'iam/bedrock-role-trust-policy.json',
   bedrockAssume: 'iam/bedrock-assume-role-policy.json',
   dataService: 'iam/data-service-policy.json',
+  secretsManagerRead: 'iam/secrets-manager-read-policy.json',
 } as const
 
 /** Names of the inline (and, for IMDS, customer-managed) policies the scripts create. */
@@ -36,9 +39,7 @@ export const IAM_POLICY_NAMES = {
 /** The customer-managed policy iam-imds.sh creates for the log bucket (IMDS attaches it to the node role). */
 export const imdsPolicyName = (bucket: string) => `portkey-log-store-${bucket}`
 
-/** The partition of a region's ARNs: China and GovCloud regions have their own. */
-export const partitionOfRegion = (region: string) =>
-  region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws'
+export { partitionOfRegion } from './iam-policies.js'
 
 /** Lets the principal role assume the separate Bedrock role (needed when they live in different accounts). */
 const assumeRolePolicy = (roleArn: string): PolicyDocument => ({
@@ -73,6 +74,8 @@ export const iamPolicyDocuments = (c: DeploymentConfig): Map<string, PolicyDocum
       docs.set(IAM_FILES.bedrockAssume, assumeRolePolicy(b.separateRoleArn))
     }
   }
+  if (c.secrets.mode === 'awsSecretsManager')
+    docs.set(IAM_FILES.secretsManagerRead, secretsManagerReadPolicy(c, c.secrets))
   const d = c.dataService
   if (d.enabled) {
     const buckets = [d.finetunesBucket, ...(d.logExportsBucket ? [d.logExportsBucket] : [])]

@@ -17,6 +17,9 @@ export const accountIdOf = (arn: string) =>
   /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(arn)?.[1] ?? placeholder('account-id')
 /** The partition (aws, aws-cn, aws-us-gov) of an ARN. */
 export const partitionOf = (arn: string) => /^arn:(aws[a-z-]*):/.exec(arn)?.[1] ?? 'aws'
+/** The partition of a region's ARNs: China and GovCloud regions have their own. */
+export const partitionOfRegion = (region: string) =>
+  region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws'
 /** The role name inside a role ARN (after the last /). */
 export const roleNameOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1)
 

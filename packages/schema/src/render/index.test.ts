@@ -19,6 +19,7 @@ describe('renderBundleFiles', () => {
       ...(config.cache.store === 'redis' && !supports(config.chart.version, 'redisServiceType')
         ? ['network-policy.yaml']
         : []),
+      ...(config.secrets.mode === 'awsSecretsManager' ? ['secret-provider-class.yaml'] : []),
       ...[...iamPolicyFiles(config), ...scriptFiles(config), ...secretFiles(config)].map((f) => f.path),
     ]
     expect([...paths].sort()).toEqual(expected.sort())

@@ -12,8 +12,10 @@ export { keptPaths } from './owned-values.js'
 export * from './readme.js'
 export * from './resources-config.js'
 export * from './scripts.js'
+export * from './secrets-manager.js'
 export * from './shell.js'
 export * from './types.js'
+export * from './values/identity.js'
 export * from './values-yaml.js'
 
 /** Every file of the bundle, sorted by path. */

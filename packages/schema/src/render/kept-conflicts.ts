@@ -1,5 +1,5 @@
-import { CA_VOLUME_NAME } from '../chart/facts.js'
 import type { DeploymentConfig } from '../config/index.js'
+import { isOwnVolume } from '../import/identity.js'
 import { isOwnedPath, keptPaths, NAMED_LISTS } from './owned-values.js'
 
 type Issue = { path: (string | number)[]; code: string; message: string }
@@ -20,16 +20,11 @@ export const keptConflicts = (c: DeploymentConfig): Issue[] => {
     }))
   for (const list of NAMED_LISTS) {
     const items = kept[list]
-    if (
-      Array.isArray(items) &&
-      items.some(
-        (i) => typeof i === 'object' && i !== null && (i as Record<string, unknown>).name === CA_VOLUME_NAME,
-      )
-    )
+    if (Array.isArray(items) && items.some((i) => typeof i === 'object' && i !== null && isOwnVolume(i)))
       issues.push({
         path: ['keptValues', list],
         code: 'custom',
-        message: `${list} has an entry named ${CA_VOLUME_NAME}, the name of the wizard's Mongo CA mount: rename it or remove it from the kept settings.`,
+        message: `${list} has an entry of the wizard's own (the Mongo CA mount or the Secrets Store CSI volume): rename it or remove it from the kept settings.`,
       })
   }
   return issues

@@ -2,6 +2,7 @@ import { chartDefaultEnv } from '../chart/default-env.js'
 import { IRSA_ANNOTATION, UNMODELLED_ENV_KEYS } from '../chart/facts.js'
 import { CHART_VERSIONS } from '../chart/releases.js'
 import { envBindings } from '../env/bindings.js'
+import { WORKLOAD_IDENTITY_CLIENT_ID, WORKLOAD_IDENTITY_USE } from './values/identity.js'
 
 /** A values.yaml key path; segments may hold dots and slashes (annotation keys do). */
 export type ValuesPath = readonly string[]
@@ -25,6 +26,8 @@ export const OWNED_VALUE_PATHS: readonly ValuesPath[] = [
   ['environment', 'secretKeys'],
   ['serviceAccount', 'create'],
   ['serviceAccount', 'annotations', IRSA_ANNOTATION],
+  ['serviceAccount', 'annotations', WORKLOAD_IDENTITY_CLIENT_ID],
+  ['podLabels', WORKLOAD_IDENTITY_USE],
   ['service', 'type'],
   ['redis', 'serviceType'],
   ['dataservice', 'enabled'],

@@ -16,6 +16,8 @@ const IAM_PURPOSES: Record<string, string> = {
   [IAM_FILES.bedrockTrust]: 'Trust policy of the separate Bedrock role: the principal role may assume it.',
   [IAM_FILES.bedrockAssume]: 'Lets the principal role assume the separate Bedrock role.',
   [IAM_FILES.dataService]: 'Access of the data service role to the finetunes and log export buckets.',
+  [IAM_FILES.secretsManagerRead]:
+    'Lets the IRSA role read the gateway’s Secrets Manager secret (and decrypt it with its KMS key), nothing more.',
 }
 
 const PURPOSES: Record<string, string> = {
@@ -24,7 +26,14 @@ const PURPOSES: Record<string, string> = {
   'resources-config.yaml': 'ConfigMap with the Mongo CA certificate; applied before the chart.',
   [NETWORK_POLICY_PATH]:
     'NetworkPolicy that lets only the gateway reach the in-cluster Redis, which this chart version puts on a NodePort.',
-  'secrets.env': 'Secret values for create-secret.sh, one KEY=value per line. Keep it private.',
+  'secrets.env':
+    'Secret values the create scripts read (create-secret.sh, create-aws-secret.sh), one KEY=value per line. Keep it private.',
+  'secret-provider-class.yaml':
+    'SecretProviderClass: the CSI driver copies the AWS secret into the Kubernetes Secret the chart reads.',
+  'scripts/create-aws-secret.sh':
+    'Creates or updates the AWS Secrets Manager secret from secrets.env and lets the IRSA role read it.',
+  'scripts/install-secrets-store-csi.sh':
+    'Installs the Secrets Store CSI driver and its AWS provider when missing, then applies the SecretProviderClass.',
   'scripts/install.sh':
     'Checks the prerequisites, then installs or upgrades the release (pinned chart version).',
   'scripts/uninstall.sh': 'Removes the release, with the same release name and namespace as install.sh.',

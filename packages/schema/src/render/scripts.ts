@@ -4,6 +4,7 @@ import { logStoreIamScripts } from './scripts/iam-log-store.js'
 import { serviceIamScripts } from './scripts/iam-services.js'
 import { minioSecretScript } from './scripts/minio-secret.js'
 import { createSecretScript, secretsEnvFile } from './scripts/secrets.js'
+import { secretsManagerScripts } from './scripts/secrets-manager.js'
 import type { BundleFile } from './types.js'
 
 export { gatewayDeploymentName, type SecretsPlan, secretsPlan } from './scripts/common.js'
@@ -19,6 +20,7 @@ export const scriptFiles = (c: DeploymentConfig): BundleFile[] => [
   ...serviceIamScripts(c),
   ...createSecretScript(c),
   ...minioSecretScript(c),
+  ...secretsManagerScripts(c),
 ]
 
 /** secrets.env (mode 0600) when create-secret.sh needs it. */

@@ -45,7 +45,7 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
         .filter(([k, v]) => v !== null && !(v === '' && !(k in expected))),
     )
     if (mode === 'inline') expect(received).toEqual(expected)
-    if (mode === 'existingSecret')
+    if (mode === 'existingSecret' || mode === 'awsSecretsManager')
       expect(received).toEqual(
         Object.fromEntries(Object.entries(expected).filter(([k]) => !CONTRACT_SECRET_KEYS.includes(k))),
       )
@@ -95,9 +95,11 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
 
   it('delivers secrets the way the chosen mode needs', () => {
     const env = values.environment
-    if (mode === 'existingSecret') {
+    if (mode === 'existingSecret' || mode === 'awsSecretsManager') {
       expect(env.create).toBe(false)
-      expect(env.existingSecret).toBe('portkey-gateway-secrets')
+      expect(env.existingSecret).toBe(
+        mode === 'existingSecret' ? 'portkey-gateway-secrets' : 'portkey-gateway-env',
+      )
       expect(env.secretKeys).toEqual(secretKeys)
       expect(values.useVaultInjection).toBeUndefined()
     } else {
@@ -122,7 +124,9 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
     else expect(text).not.toContain(SENTINEL)
   })
 
-  it('sets the service account, the CA mount and the data service only where needed', () => {
+  // The identity fixtures (secrets-aws-sm*, azure-workload-identity) have their own tests in values/identity.test.ts.
+  const identity = name.startsWith('secrets-aws-sm') || name === 'azure-workload-identity'
+  it.skipIf(identity)('sets the service account, the CA mount and the data service only where needed', () => {
     const irsa = name === 's3-assume-irsa'
     const sa = irsa
       ? {
@@ -149,6 +153,7 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
 
   it('writes only the top-level keys the choices need, under a header naming the deployment', () => {
     const keys = Object.keys(values)
+    const sm = mode === 'awsSecretsManager'
     expect(
       keys.filter((k) => !['imagePullSecrets', 'imageCredentials', 'environment'].includes(k)).sort(),
     ).toEqual(
@@ -157,8 +162,9 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
         'serviceAccount',
         'service',
         ...(config.cache.store === 'redis' && !oldLayout ? ['redis'] : []),
-        ...(name === 'mongo-tls-ca' ? ['volumes', 'volumeMounts'] : []),
-        ...(name === 'data-service' ? ['dataservice'] : []),
+        ...(name === 'mongo-tls-ca' || sm ? ['volumes', 'volumeMounts'] : []),
+        ...(name === 'data-service' || name === 'secrets-aws-sm-data-service' ? ['dataservice'] : []),
+        ...(name === 'azure-workload-identity' ? ['podLabels'] : []),
         ...(config.logStore.type === 'minio' ? ['minio'] : []),
         ...(config.semanticCache.enabled && config.semanticCache.milvus.source === 'chart' ? ['milvus'] : []),
         // Kept settings add their own keys (service is one the wizard writes anyway).

@@ -1,9 +1,13 @@
 import type { YAMLMap } from 'yaml'
 import { Scalar } from 'yaml'
 import { supports } from '../chart/capabilities.js'
-import { CA_VOLUME_NAME, IRSA_ANNOTATION } from '../chart/facts.js'
-import { type DeploymentConfig, REGISTRY_SECRET_NAME } from '../config/index.js'
-import { SHARED_MOUNT_DIR } from '../env/index.js'
+import { IRSA_ANNOTATION } from '../chart/facts.js'
+import {
+  type DeploymentConfig,
+  existingSecretName,
+  logStoreIrsaRole,
+  REGISTRY_SECRET_NAME,
+} from '../config/index.js'
 import {
   analyticsChoice,
   bedrockChoice,
@@ -18,11 +22,16 @@ import {
 import { type EnvData, envData, vaultSecretName } from './env-data.js'
 import { mergeKept } from './kept.js'
 import { caConfigMapName } from './resources-config.js'
+import {
+  identityAnnotationsEntry,
+  identityPodLabelEntries,
+  identityServiceAccountComment,
+} from './values/identity.js'
 import { storeEntries } from './values/stores.js'
+import { volumeEntries } from './values/volumes.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
-const irsaRoleArn = (c: DeploymentConfig) =>
-  c.logStore.type === 's3_assume' && c.logStore.auth.method === 'irsa' ? c.logStore.auth.roleArn : undefined
+const irsaRoleArn = (c: DeploymentConfig) => logStoreIrsaRole(c)
 
 /**
  * Pull secrets. Before 1.7.0 the chart gives pods only the names in imageCredentials (its
@@ -133,7 +142,8 @@ const environmentEntries = (c: DeploymentConfig): Entry[] => {
   const env = envData(c)
   const { secretKeys } = env
   const s = c.secrets
-  if (s.mode === 'existingSecret')
+  const existing = existingSecretName(s)
+  if (existing)
     return [
       entry(
         'environment',
@@ -143,7 +153,7 @@ const environmentEntries = (c: DeploymentConfig): Entry[] => {
             'own Secret from data and the secret keys would be missing.',
           ]),
           entry('secret', bool(true)),
-          entry('existingSecret', str(s.secretName)),
+          entry('existingSecret', str(existing)),
           entry('secretKeys', seq(...secretKeys.map(str)), 'These keys come from that Secret:'),
           entry('data', dataMap(c, env), 'Every other key is passed to the gateway as written here.'),
         ),
@@ -187,17 +197,15 @@ const environmentEntries = (c: DeploymentConfig): Entry[] => {
 const annotations = (roleArn: string | undefined): Entry | undefined =>
   roleArn ? entry('annotations', map(entry(IRSA_ANNOTATION, str(roleArn)))) : undefined
 
-/** The gateway runs under a service account of its own (1.7.7 requires one); IRSA needs the annotation. */
+/** The gateway runs under a service account of its own (1.7.7 requires one); IRSA and workload identity annotate it. */
 const serviceAccountEntries = (c: DeploymentConfig): Entry[] => {
-  const role = irsaRoleArn(c)
-  const comment = role
-    ? [
-        `${logStoreChoice(c)}.`,
-        'The README leaves this annotation out, but IRSA does not work without it: EKS hands the',
-        'role named here to the pods of this service account.',
-      ]
-    : 'Service account: one of the release\u2019s own, so the gateway does not run as the namespace default.'
-  return [entry('serviceAccount', map(entry('create', bool(true)), annotations(role)), comment, true)]
+  const comment =
+    identityServiceAccountComment(c) ??
+    'Service account: one of the release\u2019s own, so the gateway does not run as the namespace default.'
+  return [
+    entry('serviceAccount', map(entry('create', bool(true)), identityAnnotationsEntry(c)), comment, true),
+    ...identityPodLabelEntries(c),
+  ]
 }
 
 /** ClusterIP: nothing is exposed outside the cluster unless the user asks (port-forward.sh reaches it). */
@@ -218,38 +226,6 @@ const serviceEntries = (c: DeploymentConfig): Entry[] => [
       ]
     : []),
 ]
-
-const caEntries = (c: DeploymentConfig): Entry[] => {
-  const ls = c.logStore
-  if (ls.type !== 'mongo' || !ls.tlsCa) return []
-  const file = ls.tlsCa.fileName
-  return [
-    entry(
-      'volumes',
-      seq(
-        map(
-          entry('name', str(CA_VOLUME_NAME)),
-          entry('configMap', map(entry('name', str(caConfigMapName(c))))),
-        ),
-      ),
-      [
-        `Mongo CA: the ConfigMap from resources-config.yaml, mounted where tlsCAFile in the URL points.`,
-        `${logStoreChoice(c)}.`,
-      ],
-      true,
-    ),
-    entry(
-      'volumeMounts',
-      seq(
-        map(
-          entry('name', str(CA_VOLUME_NAME)),
-          entry('mountPath', str(`${SHARED_MOUNT_DIR}/${file}`)),
-          entry('subPath', str(file)),
-        ),
-      ),
-    ),
-  ]
-}
 
 const dataServiceEntries = (c: DeploymentConfig): Entry[] => {
   const d = c.dataService
@@ -288,7 +264,7 @@ export const renderValuesYaml = (config: DeploymentConfig): string => {
     ...environmentEntries(config),
     ...serviceAccountEntries(config),
     ...serviceEntries(config),
-    ...caEntries(config),
+    ...volumeEntries(config),
     ...dataServiceEntries(config),
     ...storeEntries(config),
   ]

@@ -184,6 +184,32 @@ export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
   'secrets-existing': { ...common, ...s3 },
   'secrets-vault': { ...common, ...s3 },
   'registry-existing': { ...common, ...s3 },
+  'secrets-aws-sm': { ...common, ...s3 },
+  'secrets-aws-sm-data-service': {
+    ...common,
+    ...s3,
+    FINETUNES_BUCKET: 'acme-finetunes',
+    FINETUNES_AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/PortkeyFinetunes',
+    LOG_EXPORTS_BUCKET: 'acme-log-exports',
+  },
+  'secrets-aws-sm-mongo-ca': {
+    ...common,
+    ...mongo(
+      'mongodb://portkey:SENTINEL-SECRET-docdb@docdb.cluster-abc.us-east-1.docdb.amazonaws.com:27017/?tls=true&retryWrites=false&tlsCAFile=/etc/shared/document_db.pem',
+    ),
+  },
+  'secrets-aws-sm-irsa-logstore': {
+    ...common,
+    LOG_STORE: 's3_assume',
+    LOG_STORE_REGION: 'us-west-2',
+    LOG_STORE_GENERATIONS_BUCKET: 'acme-irsa-logs',
+  },
+  'azure-workload-identity': {
+    ...common,
+    ...azure,
+    AZURE_AUTH_MODE: 'managed',
+    AZURE_MANAGED_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+  },
   'chart-1.0.7': { ...common, ...s3 },
   's3-custom': {
     ...common,

@@ -109,7 +109,12 @@ export const S3AssumeFields = () => {
 /** The fields of each way to sign in to Azure: a mode added to the schema fails typecheck here. */
 const AZURE_AUTH_FIELDS = {
   key: () => <Field name="logStore.auth.key" />,
-  managed: () => <Field name="logStore.auth.clientId" />,
+  managed: () => (
+    <>
+      <SwitchField name="logStore.auth.workloadIdentity" />
+      <Field name="logStore.auth.clientId" />
+    </>
+  ),
   entra: () => (
     <>
       <Field name="logStore.auth.tenantId" />

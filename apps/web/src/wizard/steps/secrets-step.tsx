@@ -21,6 +21,14 @@ export const SecretsStep = () => {
             <Field name="secrets.role" />
             <Field name="secrets.kubernetesSecret" />
           </>
+        ) : mode === 'awsSecretsManager' ? (
+          <>
+            <Field name="secrets.secretId" />
+            <Field name="secrets.region" />
+            <Field name="secrets.roleArn" />
+            <Field name="secrets.kmsKeyArn" />
+            <Field name="secrets.syncedSecretName" />
+          </>
         ) : null}
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { azureAccount, azureContainer, doc, guid, option, secret } from '../fields.js'
+import { azureAccount, azureContainer, bool, doc, guid, option, secret } from '../fields.js'
 
 // ---- Azure Blob ---------------------------------------------------------------------------------
 
@@ -26,10 +26,15 @@ export const AzureManagedAuthSchema = z
     clientId: guid('Managed identity client ID')
       .optional()
       .meta(
-        doc('Needed only when the node or pod has several user-assigned identities.', {
-          env: 'AZURE_MANAGED_CLIENT_ID',
-        }),
+        doc(
+          'Needed when the node or pod has several user-assigned identities, and always with AKS workload identity (the identity federated with the gateway service account).',
+          { env: 'AZURE_MANAGED_CLIENT_ID' },
+        ),
       ),
+    workloadIdentity: bool('Use AKS workload identity', false).meta({
+      description:
+        'The gateway pods get the identity through their own service account (the client-id annotation and the azure.workload.identity/use pod label) rather than from the node pool. Needs the workload identity add-on and a federated credential (chart 1.0.6 or later).',
+    }),
   })
   .describe('Azure managed identity; no secret.')
 

@@ -27,6 +27,8 @@ export type SecretsPlan = {
   pullSecret?: string
   /** An image pull secret the user manages. */
   existingPullSecret?: string
+  /** AWS Secrets Manager: the SecretProviderClass install-secrets-store-csi.sh applies. */
+  providerClass?: string
 }
 
 export const secretsPlan = (c: DeploymentConfig): SecretsPlan => ({
@@ -35,13 +37,18 @@ export const secretsPlan = (c: DeploymentConfig): SecretsPlan => ({
     ? { pullSecret: REGISTRY_SECRET_NAME }
     : {}),
   ...(c.registry.mode === 'existing' ? { existingPullSecret: c.registry.secretName } : {}),
+  ...(c.secrets.mode === 'awsSecretsManager' ? { providerClass: `${c.chart.releaseName}-aws-secrets` } : {}),
 })
 
-/** create-secret.sh and secrets.env ship only when there is something for them to create. */
+/** create-secret.sh ships only when there is something for it to create. */
 export const needsCreateSecret = (c: DeploymentConfig) => {
   const p = secretsPlan(c)
   return Boolean(p.envSecret || p.pullSecret)
 }
+
+/** secrets.env ships for create-secret.sh, and for create-aws-secret.sh (which stores it in AWS). */
+export const needsSecretsEnv = (c: DeploymentConfig) =>
+  needsCreateSecret(c) || c.secrets.mode === 'awsSecretsManager'
 
 /**
  * Command-line options every cluster script takes, so a CI job or an air-gapped user can point it

@@ -36,8 +36,14 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
   if (plan.envSecret) vars.push(['ENV_SECRET', plan.envSecret])
   if (plan.pullSecret) vars.push(['PULL_SECRET', plan.pullSecret])
   if (plan.existingPullSecret) vars.push(['PULL_SECRET', plan.existingPullSecret])
+  if (plan.providerClass) vars.push(['PROVIDER_CLASS', plan.providerClass])
 
   const secretChecks: string[] = []
+  if (plan.providerClass)
+    secretChecks.push(
+      'kubectl get secretproviderclass "$PROVIDER_CLASS" --namespace "$NAMESPACE" >/dev/null 2>&1 ||',
+      '  fail "SecretProviderClass $PROVIDER_CLASS is not in namespace $NAMESPACE yet: run ./create-aws-secret.sh and ./install-secrets-store-csi.sh first."',
+    )
   if (plan.envSecret)
     secretChecks.push(
       'kubectl get secret "$ENV_SECRET" --namespace "$NAMESPACE" >/dev/null 2>&1 ||',
@@ -121,6 +127,7 @@ export const uninstallScript = (c: DeploymentConfig): BundleFile => {
   const made = [
     ...(hasMongoCa(c) ? [['configmap', 'CA_CONFIGMAP', caConfigMapName(c)]] : []),
     ...(renderNetworkPolicy(c) !== null ? [['networkpolicy', 'POLICY', redisPolicyName(c)]] : []),
+    ...(plan.providerClass ? [['secretproviderclass', 'PROVIDER_CLASS', plan.providerClass]] : []),
   ]
   const secrets = [
     ...(plan.envSecret ? [['secret', 'ENV_SECRET', plan.envSecret]] : []),

@@ -2,7 +2,7 @@ import { isSingleLine } from '../../config/fields.js'
 import type { DeploymentConfig } from '../../config/index.js'
 import { splitEnvironment } from '../../env/index.js'
 import { type BundleFile, SECRET_MODE } from '../types.js'
-import { needsCreateSecret, optionLines, script, secretsPlan } from './common.js'
+import { needsCreateSecret, needsSecretsEnv, optionLines, script, secretsPlan } from './common.js'
 
 export const SECRETS_ENV_PATH = 'secrets.env'
 export const REGISTRY_ENV_KEYS = [
@@ -15,7 +15,8 @@ export const REGISTRY_ENV_KEYS = [
 /** Everything secrets.env holds, in order: the gateway's secret env keys, then the registry credentials. */
 export const secretsEnvEntries = (c: DeploymentConfig): [string, string][] => {
   const plan = secretsPlan(c)
-  const entries: [string, string][] = plan.envSecret ? Object.entries(splitEnvironment(c).secrets) : []
+  const entries: [string, string][] =
+    plan.envSecret || plan.providerClass ? Object.entries(splitEnvironment(c).secrets) : []
   if (plan.pullSecret && c.registry.mode === 'create')
     entries.push(
       ['REGISTRY_SERVER', c.registry.server],
@@ -33,21 +34,25 @@ export const secretsEnvEntries = (c: DeploymentConfig): [string, string][] => {
  * value, which is what makes one value per line safe.
  */
 export const secretsEnvFile = (c: DeploymentConfig): BundleFile[] => {
-  if (!needsCreateSecret(c)) return []
+  if (!needsSecretsEnv(c)) return []
+  const plan = secretsPlan(c)
   const lines = secretsEnvEntries(c).map(([k, v]) => {
     if (!isSingleLine(v))
       throw new Error(`The value of ${k} spans several lines; secrets.env cannot hold it.`)
     return `${k}=${v}`
   })
+  const reader = plan.providerClass
+    ? `create-aws-secret.sh (it stores them in AWS Secrets Manager)${plan.pullSecret ? ' and create-secret.sh' : ''}`
+    : 'create-secret.sh'
   const header = [
-    '# Secret values for create-secret.sh. Keep this file private (mode 0600) and out of version control.',
+    `# Secret values for ${reader}. Keep this file private (mode 0600) and out of version control.`,
     '# One KEY=value per line; the value is taken literally up to the end of the line (no quotes needed).',
   ]
   return [{ path: SECRETS_ENV_PATH, content: `${[...header, ...lines].join('\n')}\n`, mode: SECRET_MODE }]
 }
 
 /** Reads a key from secrets.env without evaluating the file, the way kubectl reads an env file. */
-const ENV_VALUE_FN = `# Prints the value of key $1 from secrets.env, verbatim. The file is read line by line and never
+export const ENV_VALUE_FN = `# Prints the value of key $1 from secrets.env, verbatim. The file is read line by line and never
 # sourced, so nothing in a value (quotes, $(...), backticks) is ever run.
 env_value() {
   local line
