@@ -17,6 +17,8 @@ import {
 } from './choices.js'
 import { type EnvData, envData, vaultSecretName } from './env-data.js'
 import { caConfigMapName } from './resources-config.js'
+import { ingressEntries, serviceEntries } from './values/exposure.js'
+import { imageEntries } from './values/images.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
 const irsaRoleArn = (c: DeploymentConfig) =>
@@ -193,25 +195,6 @@ const serviceAccountEntries = (c: DeploymentConfig): Entry[] => {
   return [entry('serviceAccount', map(entry('create', bool(true)), annotations(role)), comment, true)]
 }
 
-/** ClusterIP: nothing is exposed outside the cluster unless the user asks (port-forward.sh reaches it). */
-const serviceEntries = (c: DeploymentConfig): Entry[] => [
-  entry(
-    'service',
-    map(entry('type', str('ClusterIP'))),
-    'Gateway Service: reachable inside the cluster only (the chart\u2019s default is NodePort).',
-    true,
-  ),
-  ...(c.cache.store === 'redis' && supports(c.chart.version, 'redisServiceType')
-    ? [
-        entry(
-          'redis',
-          map(entry('serviceType', str('ClusterIP'))),
-          'The in-cluster Redis has no password: keep its Service inside the cluster (default NodePort).',
-        ),
-      ]
-    : []),
-]
-
 const caEntries = (c: DeploymentConfig): Entry[] => {
   const ls = c.logStore
   if (ls.type !== 'mongo' || !ls.tlsCa) return []
@@ -278,9 +261,11 @@ const header = (c: DeploymentConfig): string[] => [
 export const renderValuesYaml = (config: DeploymentConfig): string => {
   const entries: Entry[] = [
     ...registryEntries(config),
+    ...imageEntries(config),
     ...environmentEntries(config),
     ...serviceAccountEntries(config),
     ...serviceEntries(config),
+    ...ingressEntries(config),
     ...caEntries(config),
     ...dataServiceEntries(config),
   ]
