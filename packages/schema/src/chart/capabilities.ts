@@ -56,7 +56,20 @@ export const CHART_CAPABILITIES = {
   },
   /** 1.0.3–1.0.4 read ingress.hosts[].paths; 1.0.5–1.2.0 route / only; 1.3.0 reads ingress.gatewayPath. */
   ingressPath: {
-    broken: ['1.0.5', '1.0.6', '1.0.7', '1.1.0', '1.1.1', '1.1.2', '1.1.3', '1.1.4', '1.1.5', '1.1.6', '1.1.7', '1.2.0'],
+    broken: [
+      '1.0.5',
+      '1.0.6',
+      '1.0.7',
+      '1.1.0',
+      '1.1.1',
+      '1.1.2',
+      '1.1.3',
+      '1.1.4',
+      '1.1.5',
+      '1.1.6',
+      '1.1.7',
+      '1.2.0',
+    ],
     title: 'An Ingress path other than /',
   },
   /** Before, the Ingress is described as a list (ingress.hosts, ingress.className). */

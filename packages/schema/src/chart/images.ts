@@ -2,7 +2,11 @@ import { supports } from './capabilities.js'
 import { CHART_RELEASES, chartRelease } from './releases.js'
 
 /** The images the chart deploys, as the values key that sets each (images.<key>). */
-export const IMAGE_KEYS = { gateway: 'gatewayImage', dataService: 'dataserviceImage', redis: 'redisImage' } as const
+export const IMAGE_KEYS = {
+  gateway: 'gatewayImage',
+  dataService: 'dataserviceImage',
+  redis: 'redisImage',
+} as const
 export type ImageId = keyof typeof IMAGE_KEYS
 
 export type ImageRef = { repository: string; tag: string; pullPolicy: string }

@@ -87,7 +87,10 @@ export const ImagesSchema = z
     dataService: { pullPolicy: 'IfNotPresent' },
     redis: { pullPolicy: 'IfNotPresent' },
   })
-  .meta({ title: 'Images', description: 'Repositories, tags and pull policies, for mirrors and air-gapped clusters.' })
+  .meta({
+    title: 'Images',
+    description: 'Repositories, tags and pull policies, for mirrors and air-gapped clusters.',
+  })
 
 export type Images = z.infer<typeof ImagesSchema>
 
@@ -123,7 +126,8 @@ export const resolveImages = (c: {
     const d = defaults[id]
     const own = c.images[id]
     const repository =
-      own.repository ?? (host && d.repository.startsWith(`${DOCKER_HUB_HOST}/`) ? `${host}/${IMAGE_PATHS[id]}` : d.repository)
+      own.repository ??
+      (host && d.repository.startsWith(`${DOCKER_HUB_HOST}/`) ? `${host}/${IMAGE_PATHS[id]}` : d.repository)
     const tag = own.tag ?? d.tag
     const ref = { repository, tag, pullPolicy: own.pullPolicy }
     const changed = ref.repository !== d.repository || ref.tag !== d.tag || ref.pullPolicy !== d.pullPolicy

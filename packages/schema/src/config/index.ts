@@ -90,6 +90,11 @@ const exposureRules = (c: Parsed, issue: Issue) => {
     issue(at('mcpPath'), lacksMessage(v, 'ingressMcpRouting', `reset the MCP path to ${DEFAULT_MCP_PATH}`))
   if (mcp && ing.mcpHost)
     issue(at('mcpHost'), lacksMessage(v, 'ingressMcpRouting', 'leave the MCP host name empty'))
+  if (ing.routing === 'host' && ing.path !== '/')
+    issue(
+      at('path'),
+      'Routing by host gives the gateway the whole host: set the gateway path to /, or route by path.',
+    )
   if (ing.routing === 'path' && ing.mcpPath === ing.path)
     issue(at('mcpPath'), 'The MCP path must differ from the gateway path: e.g. /mcp beside /.')
   if (ing.routing === 'host' && ing.mcpHost === ing.host)

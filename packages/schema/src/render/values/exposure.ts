@@ -40,10 +40,7 @@ const tlsEntry = (c: DeploymentConfig, ing: IngressOn): Entry =>
     'tls',
     ing.tlsSecretName
       ? seq(
-          map(
-            entry('secretName', str(ing.tlsSecretName)),
-            entry('hosts', seq(...tlsHosts(c, ing).map(str))),
-          ),
+          map(entry('secretName', str(ing.tlsSecretName)), entry('hosts', seq(...tlsHosts(c, ing).map(str)))),
         )
       : seq(),
     ing.tlsSecretName
