@@ -4,6 +4,8 @@ import { UNMODELLED_ENV_KEYS } from './chart/facts.js'
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from './chart/releases.js'
 import type { DeploymentConfigInput } from './config/index.js'
 import type { DeepPartial } from './guides/types.js'
+import { readExposure } from './import/exposure.js'
+import { readImages } from './import/images.js'
 import { irsaRoleFrom, readLogStore } from './import/log-store.js'
 import { ImportContext, type ImportWarning, isObject, type Loose, own, readEnvData } from './import/reader.js'
 import { readHeader, readRegistry, readSecrets } from './import/registry-secrets.js'
@@ -52,13 +54,9 @@ const KNOWN_TOP_KEYS = new Set([
   'dataservice',
   'service',
   'redis',
+  'ingress',
+  'images',
 ])
-
-/** What portkey-setup writes under service and redis; anything more is not carried over. */
-const OWN_EXPOSURE: Record<string, Record<string, string>> = {
-  service: { type: 'ClusterIP' },
-  redis: { serviceType: 'ClusterIP' },
-}
 
 const parse = (text: unknown) => {
   if (typeof text !== 'string') throw new ValuesParseError('values.yaml must be sent as text.')
@@ -113,20 +111,6 @@ const otherSettings = (ctx: ImportContext, logStore: Loose | undefined) => {
       [],
       `These settings are not part of portkey-setup's config and are not carried over (the chart's defaults apply): ${unknown.join(', ')}.`,
     )
-  for (const [key, own_] of Object.entries(OWN_EXPOSURE)) {
-    const v = own(root, key)
-    if (v === undefined) continue
-    const extra = isObject(v)
-      ? Object.entries(v)
-          .filter(([k, x]) => own_[k] !== x)
-          .map(([k]) => `${key}.${k}`)
-      : [key]
-    if (extra.length)
-      ctx.warn(
-        [],
-        `${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} not carried over: portkey-setup keeps the Services inside the cluster (ClusterIP).`,
-      )
-  }
   const sa = own(root, 'serviceAccount')
   const saName = own(sa, 'name')
   if (typeof saName === 'string' && saName.trim() !== '')
@@ -201,6 +185,8 @@ export const importValues = (yamlText: string): ImportResult => {
   config.sync = readSync(ctx)
   config.bedrock = readBedrock(ctx)
   config.dataService = readDataService(ctx)
+  config.exposure = readExposure(ctx)
+  config.images = readImages(ctx, String(chart?.version ?? LATEST_CHART_VERSION), config.registry)
   leftovers(ctx)
   otherSettings(ctx, logStore)
   return { config: prune(config) as DeepPartial<DeploymentConfigInput>, warnings: ctx.warnings }
