@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { chartDefaultEnv } from '../chart/default-env.js'
-import { type DeploymentConfigInput, DeploymentConfigSchema } from '../config/index.js'
+import { type DeploymentConfigInput, DeploymentConfigSchema, resolveImages } from '../config/index.js'
 import { type FixtureName, fixtures, SENTINEL } from '../fixtures/index.js'
 import { CONTRACT_SECRET_KEYS, EXPECTED_ENV } from '../test-support/expected-env.js'
 import { vaultSecretKeys } from './env-data.js'
@@ -73,9 +73,9 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
         {
           name: REG,
           create: true,
-          registry: 'https://index.docker.io/v1/',
-          username: 'acme-docker',
-          password: 'SENTINEL-SECRET-registry',
+          registry: r.server,
+          username: r.username,
+          password: r.password,
           email: '',
         },
       ])
@@ -158,6 +158,8 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
         ...(config.cache.store === 'redis' && !oldLayout ? ['redis'] : []),
         ...(name === 'mongo-tls-ca' ? ['volumes', 'volumeMounts'] : []),
         ...(name === 'data-service' ? ['dataservice'] : []),
+        ...(config.exposure.ingress.enabled ? ['ingress'] : []),
+        ...(Object.values(resolveImages(config)).some((i) => i.changed) ? ['images'] : []),
       ].sort(),
     )
     expect(text).toContain('written by portkey-setup')
