@@ -86,7 +86,7 @@ const MANAGED =
 
 export const CATALOG: CheckCatalog = {
   registry: {
-    create: reading(registryCheck, ['chart', 'registry']),
+    create: reading(registryCheck, ['chart', 'registry', 'images']),
     existing: {
       kind: 'existing-secret',
       skipped:
