@@ -100,7 +100,11 @@ const schemathesis = (extra) =>
     })
     createInterface({ input: child.stdout }).on('line', (line) => {
       const banner = /^=+ (.+ in [\d.]+s) =+$/.exec(line.trim())
-      console.log(banner ? `contract fuzz: schemathesis reported ${banner[1].replace(/ in ([\d.]+s)$/, ' ($1)')}` : line)
+      console.log(
+        banner
+          ? `contract fuzz: schemathesis reported ${banner[1].replace(/ in ([\d.]+s)$/, ' ($1)')}`
+          : line,
+      )
     })
     child.on('close', (c, signal) => resolve(c ?? (signal ? 1 : 0)))
     child.on('error', (err) => {

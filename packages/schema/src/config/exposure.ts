@@ -110,7 +110,10 @@ export const IngressSchema = z
     error: 'Ingress "enabled" must be true or false.',
   })
   .default({ enabled: false })
-  .meta({ title: 'Ingress', description: 'Route a host name to the gateway through an ingress controller.' })
+  .meta({
+    title: 'Route a host name to the gateway through an Ingress',
+    description: 'An Ingress object for the ingress controller already running in your cluster.',
+  })
 
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const
 
