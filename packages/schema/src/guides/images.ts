@@ -33,10 +33,7 @@ export const mirrorSteps = (v: View): GuideStep[] => {
         shell(
           'Copy with crane',
           ...list.map((i) => {
-            const source =
-              i.id === 'redis'
-                ? 'docker.io/library/redis'
-                : `docker.io/${i.repository.split('/').slice(-2).join('/')}`
+            const source = `docker.io/${i.id === 'redis' ? 'library/redis' : IMAGE_PATHS[i.id]}`
             return `crane copy ${q(`${source}:${i.tag}`)} ${q(`${i.repository}:${i.tag}`)}`
           }),
         ),

@@ -55,6 +55,7 @@ describe('images in the registry step', () => {
     expect(within(images).getByLabelText(/^Redis tag/)).toHaveAttribute('placeholder', '7.2-alpine')
     await user.type(within(images).getByLabelText(/Image registry/), 'registry.acme.internal:5000')
     await waitFor(() => expect(saved()?.images).toMatchObject({ registry: 'registry.acme.internal:5000' }))
-    expect((saved()?.images as { gateway?: { tag?: string } }).gateway?.tag).toBeUndefined()
+    const savedImages = (saved()?.images ?? {}) as { gateway?: { tag?: string } }
+    expect(savedImages.gateway?.tag).toBeUndefined()
   })
 })
