@@ -70,7 +70,12 @@ export const IngressOnSchema = z.strictObject({
           'Annotation names are an optional DNS prefix and a slash, then up to 63 letters, digits, - _ . e.g. nginx.ingress.kubernetes.io/proxy-body-size.',
       }),
       text('Annotation value', 4096),
-      { error: 'Annotations must be an object of name → value.' },
+      {
+        error: (iss) =>
+          iss.code === 'invalid_key'
+            ? 'Annotation names are an optional DNS prefix and a slash, then up to 63 letters, digits, - _ . e.g. nginx.ingress.kubernetes.io/proxy-body-size.'
+            : 'Annotations must be an object of name → value.',
+      },
     )
     .default({})
     .meta({
