@@ -27,9 +27,12 @@ test('ingress with TLS and an image mirror reach the bundle', async ({ page }) =
     sync: { clientAuth, organisations: ['org-e2e-1'] },
     steps: {
       registry: async (p) => {
-        await p.getByLabel(/^Image registry/).fill('registry.acme.internal:5000/dockerhub')
-        await expect(p.getByLabel(/^Gateway tag/)).toHaveAttribute('placeholder', '2.13.0')
-        await p.getByLabel(/^Gateway tag/).fill('2.12.0')
+        await p.getByRole('textbox', { name: /^Image mirror/ }).fill('registry.acme.internal:5000/dockerhub')
+        await expect(p.getByRole('textbox', { name: /^Gateway tag/ })).toHaveAttribute(
+          'placeholder',
+          '2.13.0',
+        )
+        await p.getByRole('textbox', { name: /^Gateway tag/ }).fill('2.12.0')
       },
       exposure: async (p) => {
         await expect(p.getByRole('radio', { name: /ClusterIP \(default\)/ })).toBeChecked()
@@ -39,8 +42,8 @@ test('ingress with TLS and an image mirror reach the bundle', async ({ page }) =
         await p.getByTestId('wizard-next').click()
         await expect(p.locator('[data-field="exposure.ingress.host"]')).toContainText('lowercase DNS name')
         await field(p, 'Host name').fill('gateway.acme.example.com')
-        await p.getByLabel(/^TLS Secret/).fill('gateway-acme-tls')
-        await p.getByLabel(/^Ingress class/).fill('nginx')
+        await p.getByRole('textbox', { name: /^TLS Secret/ }).fill('gateway-acme-tls')
+        await p.getByRole('textbox', { name: /^Ingress class/ }).fill('nginx')
       },
     },
   })

@@ -40,7 +40,7 @@ const imageSchema = (what: string, example: string) =>
       )
         .optional()
         .meta(
-          doc(`Leave empty to pull the chart’s ${what.toLowerCase()} image from the image registry above.`, {
+          doc(`Leave empty to pull the chart’s ${what.toLowerCase()} image through the image mirror above.`, {
             placeholder: example,
           }),
         ),
@@ -66,7 +66,7 @@ const imageSchema = (what: string, example: string) =>
 export const ImagesSchema = z
   .strictObject({
     registry: ident(
-      'Image registry',
+      'Image mirror',
       REGISTRY_HOST,
       'use host[:port] with an optional path, e.g. registry.acme.internal:5000/dockerhub (no https://).',
       255,

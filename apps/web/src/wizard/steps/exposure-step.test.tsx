@@ -53,7 +53,7 @@ describe('images in the registry step', () => {
     const images = await screen.findByTestId('images-fields')
     expect(within(images).getByLabelText(/^Gateway tag/)).toHaveAttribute('placeholder', '2.13.0')
     expect(within(images).getByLabelText(/^Redis tag/)).toHaveAttribute('placeholder', '7.2-alpine')
-    await user.type(within(images).getByLabelText(/Image registry/), 'registry.acme.internal:5000')
+    await user.type(within(images).getByLabelText(/^Image mirror/), 'registry.acme.internal:5000')
     await waitFor(() => expect(saved()?.images).toMatchObject({ registry: 'registry.acme.internal:5000' }))
     const savedImages = (saved()?.images ?? {}) as { gateway?: { tag?: string } }
     expect(savedImages.gateway?.tag).toBeUndefined()
