@@ -14,7 +14,7 @@ const serviceSteps = (v: View, type: string): GuideStep[] => {
       step(
         'exposure.loadbalancer',
         'Find the load balancer address',
-        `After the install your cloud provisions a load balancer for Service ${v.fullname}; this can take a few minutes. The address then answers on port ${GATEWAY_PORT}. Add your cloud's load balancer annotations to values.yaml under service if it needs any (an internal load balancer, for example).`,
+        `After the install your cloud provisions a load balancer for Service ${v.fullname}; this can take a few minutes. The address then answers on port ${GATEWAY_PORT}. For an internal load balancer your cloud reads annotations from service.annotations in values.yaml; the chart copies those onto its service accounts and the Ingress as well.`,
         [
           shell('Wait for the address', `kubectl get service ${svc} --namespace ${ns} --watch`),
           shell('Check health', `curl -fsS ${q(`http://<address>:${GATEWAY_PORT}/v1/health`)}`),
