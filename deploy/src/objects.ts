@@ -19,6 +19,7 @@ type Ref = { name?: string; key?: string; optional?: boolean }
 export type Container = {
   name: string
   image?: string
+  imagePullPolicy?: string
   ports?: { name?: string; containerPort: number }[]
   env?: { name: string; value?: unknown; valueFrom?: Record<string, Ref> }[]
   envFrom?: { secretRef?: Ref; configMapRef?: Ref }[]

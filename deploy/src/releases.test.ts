@@ -1,5 +1,11 @@
 import { readdirSync } from 'node:fs'
-import { CHART_RELEASES, CHART_VERSIONS, chartDefaultEnv } from '@portkey-setup/schema'
+import {
+  CHART_RELEASES,
+  CHART_VERSIONS,
+  chartDefaultEnv,
+  chartImageDefaults,
+  supports,
+} from '@portkey-setup/schema'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { chartTgz, cluster, sh } from './cluster.js'
@@ -23,10 +29,21 @@ describe('the release list matches the released charts', () => {
       }
       expect(chart).toMatchObject({ version, appVersion: r.appVersion })
       const values = (await chartValues(version)) as {
-        images: { gatewayImage: { tag: string } }
+        images: {
+          gatewayImage: { tag: string }
+          dataserviceImage: { tag: string }
+          redisImage?: { repository: string; tag: string }
+        }
         environment: { data: object }
       }
       expect(values.images.gatewayImage.tag).toBe(r.gatewayImageTag)
+      expect(values.images.dataserviceImage.tag).toBe(r.dataServiceImageTag)
+      const redis = chartImageDefaults(version).redis
+      if (values.images.redisImage)
+        expect(`${values.images.redisImage.repository}:${values.images.redisImage.tag}`).toBe(
+          `${redis.repository}:${redis.tag}`,
+        )
+      else expect(supports(version, 'redisImage')).toBe(false)
       expect(chartDefaultEnv(version)).toEqual(values.environment.data)
     },
   )

@@ -1,5 +1,12 @@
 import type { BundleFile, DeploymentConfig } from '@portkey-setup/schema'
-import { gatewayRoleArn, toEnvironment, workloadIdentityClientId } from '@portkey-setup/schema'
+import {
+  gatewayRoleArn,
+  resolveImages,
+  supports,
+  toEnvironment,
+  workloadIdentityClientId,
+} from '@portkey-setup/schema'
+import type { ExposureWorld } from './exposure-readings.js'
 import { emptyDefaultEnvKeys, parseManifests } from './helm.js'
 import { type KObject, podTemplates } from './objects.js'
 import type { DataObject, World } from './would-start.js'
@@ -125,6 +132,25 @@ export const bundleManifests = (files: BundleFile[]): KObject[] =>
     .filter((f) => f.path.endsWith('.yaml') && f.path !== 'values.yaml')
     .flatMap((f) => parseManifests(f.content))
 
+/** The gateway Service type, the Ingress and the image of each container, as the config asks. */
+const exposureWorld = (c: DeploymentConfig): ExposureWorld => {
+  const ing = c.exposure.ingress
+  const img = resolveImages(c)
+  const ref = (i: { repository: string; tag: string; pullPolicy: string }) => ({
+    image: `${i.repository}:${i.tag}`,
+    pullPolicy: i.pullPolicy,
+  })
+  const images: ExposureWorld['images'] = { gateway: ref(img.gateway) }
+  if (c.dataService.enabled) images.dataservice = ref(img.dataService)
+  if (c.cache.store === 'redis')
+    images.redis = supports(c.chart.version, 'redisImage') ? ref(img.redis) : { image: 'redis:alpine' }
+  return {
+    gatewayServiceType: c.exposure.serviceType,
+    ingress: ing.enabled ? { host: ing.host, path: ing.path, tlsSecretName: ing.tlsSecretName } : undefined,
+    images,
+  }
+}
+
 export const worldFor = async (
   c: DeploymentConfig,
   manifests: KObject[],
@@ -141,5 +167,6 @@ export const worldFor = async (
     workloadClientId: workloadIdentityClientId(c),
     csiRoleArn: c.secrets.mode === 'awsSecretsManager' ? gatewayRoleArn(c) : undefined,
     mongoCa: ls.type === 'mongo' && ls.tlsCa ? { path: `${CA_DIR}/${ls.tlsCa.fileName}` } : undefined,
+    exposure: exposureWorld(c),
   }
 }

@@ -1,3 +1,4 @@
+import { type ExposureWorld, isGatewayService, readExposure } from './exposure-readings.js'
 /**
  * Reads rendered manifests as a kubelet would, and says why a pod would not start
  * (../shared/design/deploy-fidelity.md, "What would start means"). It knows nothing of how the
@@ -35,6 +36,8 @@ export type World = {
   csiRoleArn?: string
   /** Where the Mongo CA must be mounted, and the ConfigMap key holding it. */
   mongoCa?: { path: string }
+  /** The gateway Service type, Ingress and images the config asks for. */
+  exposure?: ExposureWorld
 }
 
 const GATEWAY_PORT = 8787
@@ -209,7 +212,9 @@ const checkServices = (w: World, out: Finding[]) => {
     const selected = pods.filter((p) => labelsMatch(spec.selector, p.labels))
     if (selected.length === 0) out.push({ object: where, problem: 'selects no pods' })
     const open = spec.type === 'NodePort' || spec.type === 'LoadBalancer'
-    if (!open) continue
+    // The gateway authenticates every request; it is open to the outside only when the config asks.
+    const asked = spec.type === w.exposure?.gatewayServiceType && isGatewayService(w.manifests, s)
+    if (!open || asked) continue
     const isolated = selected.every((p) =>
       w.manifests.some(
         (np) =>
@@ -290,6 +295,7 @@ export const readWouldStart = (w: World): Finding[] => {
     }
   }
   checkServices(w, out)
+  if (w.exposure) readExposure(w.manifests, w.exposure, out)
   return out
 }
 

@@ -2,6 +2,8 @@ import { parseDocument } from 'yaml'
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from './chart/releases.js'
 import type { DeploymentConfigInput } from './config/index.js'
 import type { DeepPartial } from './guides/types.js'
+import { readExposure } from './import/exposure.js'
+import { readImages } from './import/images.js'
 import { keptFrom } from './import/kept.js'
 import { irsaRoleFrom, readLogStore } from './import/log-store.js'
 import { ImportContext, type ImportWarning, isObject, type Loose, own, readEnvData } from './import/reader.js'
@@ -39,12 +41,6 @@ const YAML_PROBLEMS: Record<string, string> = {
   BAD_ALIAS: 'an alias (*name) refers to no anchor',
   MULTILINE_IMPLICIT_KEY: 'a key runs over several lines',
   KEY_OVER_1024_CHARS: 'a key is longer than 1024 characters',
-}
-
-/** What portkey-setup writes under service and redis; another value there is the wizard's to decide. */
-const OWN_EXPOSURE: Record<string, Record<string, string>> = {
-  service: { type: 'ClusterIP' },
-  redis: { serviceType: 'ClusterIP' },
 }
 
 const parse = (text: unknown) => {
@@ -90,17 +86,6 @@ const leftovers = (ctx: ImportContext) => {
 
 const otherSettings = (ctx: ImportContext, logStore: Loose | undefined) => {
   const root = ctx.root
-  for (const [key, ours] of Object.entries(OWN_EXPOSURE)) {
-    const section = own(root, key)
-    const changed = Object.entries(ours)
-      .filter(([k, x]) => own(section, k) !== undefined && own(section, k) !== x)
-      .map(([k]) => `${key}.${k}`)
-    if (changed.length)
-      ctx.warn(
-        [],
-        `${changed.join(', ')} ${changed.length > 1 ? 'are' : 'is'} not carried over: portkey-setup keeps the Services inside the cluster (ClusterIP).`,
-      )
-  }
   const irsa = own(logStore?.auth, 'method') === 'irsa'
   if (!irsa && ctx.mode !== 'awsSecretsManager' && irsaRoleFrom(ctx) !== undefined)
     ctx.warn(
@@ -171,6 +156,8 @@ export const importValues = (yamlText: string): ImportResult => {
   config.sync = readSync(ctx)
   config.bedrock = readBedrock(ctx)
   config.dataService = readDataService(ctx)
+  config.exposure = readExposure(ctx)
+  config.images = readImages(ctx, String(chart?.version ?? LATEST_CHART_VERSION), config.registry)
   leftovers(ctx)
   otherSettings(ctx, logStore)
   warnUnusedChartStores(ctx, logStore, semanticCache)

@@ -91,7 +91,7 @@ const MANAGED =
 
 export const CATALOG: CheckCatalog = {
   registry: {
-    create: reading(registryCheck, ['chart', 'registry']),
+    create: reading(registryCheck, ['chart', 'registry', 'images']),
     existing: {
       kind: 'existing-secret',
       skipped:

@@ -1,4 +1,5 @@
 import { CHART_RELEASES, chartRelease, type DeploymentConfig } from '@portkey-setup/schema'
+import { type PullTarget, pullTarget } from './image-ref.js'
 import { drain, type HttpSession, openHttpSession, readText } from './net/http-session.js'
 import { fail } from './runner/failure.js'
 import { defineCheck } from './runner/types.js'
@@ -61,8 +62,17 @@ const authenticate = async (
   http: HttpSession,
   r: Create,
   challenge: Challenge | undefined,
+  target: PullTarget,
 ): Promise<string> => {
   if (!challenge) return ''
+  // The kubelet uses a pull secret only for its own registry: the login is never sent anywhere else.
+  if (!target.login)
+    return fail(
+      'AUTH_FAILED',
+      `${new URL(target.base).host} asks for a login, but the pull secret is for ${r.server}, so the pods would pull without one.`,
+      `Set registry.server to ${new URL(target.base).host} with a login for it, or let that registry serve the images without one.`,
+      ['registry', 'server'],
+    )
   if (challenge.scheme === 'basic') {
     const res = await http.request(new URL('/v2/', http.base), { headers: { authorization: basic(r) } })
     await drain(res.body)
@@ -99,7 +109,7 @@ const authenticate = async (
       ['registry', 'server'],
     )
   if (challenge.params.service) realmUrl.searchParams.set('service', challenge.params.service)
-  realmUrl.searchParams.set('scope', `repository:${GATEWAY_REPOSITORY}:pull`)
+  realmUrl.searchParams.set('scope', `repository:${target.path}:pull`)
   const res = await http.request(realmUrl, { headers: { authorization: basic(r) } })
   if (res.status === 401 || res.status === 403) {
     await drain(res.body)
@@ -134,11 +144,16 @@ const authenticate = async (
 export const registryCheck = defineCheck<Cfg>({
   target: 'registry',
   kind: () => 'docker-registry-v2',
-  endpointField: () => ['registry', 'server'],
+  endpointField: (c) =>
+    c.images.gateway.repository
+      ? ['images', 'gateway', 'repository']
+      : c.images.registry
+        ? ['images', 'registry']
+        : ['registry', 'server'],
   async run(config, ctx) {
-    const r = config.registry
-    const tag = gatewayImageTag(config.chart.version)
-    const http = await openHttpSession(ctx, registryBase(r.server))
+    const target = pullTarget(config)
+    const { path, tag, image } = target
+    const http = await openHttpSession(ctx, target.base)
 
     const challenge = await ctx.step(
       'handshake',
@@ -167,30 +182,37 @@ export const registryCheck = defineCheck<Cfg>({
       { detail: (c) => (c ? `registry v2, ${c.scheme} login` : 'registry v2, no login required') },
     )
 
-    const authorization = await ctx.step('authenticate', () => authenticate(http, r, challenge), {
-      detail: () => (challenge?.scheme === 'bearer' ? 'token issued for pull scope' : 'credentials accepted'),
-    })
+    const authorization = await ctx.step(
+      'authenticate',
+      () => authenticate(http, config.registry, challenge, target),
+      {
+        detail: () =>
+          challenge?.scheme === 'bearer' ? 'token issued for pull scope' : 'credentials accepted',
+      },
+    )
 
     await ctx.step('pull-access', async () => {
-      const res = await http.request(new URL(`/v2/${GATEWAY_REPOSITORY}/manifests/${tag}`, http.base), {
+      const res = await http.request(new URL(`/v2/${path}/manifests/${tag}`, http.base), {
         method: 'HEAD',
         headers: { accept: MANIFEST_TYPES, ...(authorization ? { authorization } : {}) },
       })
       await drain(res.body)
-      if (res.status === 200) return `${GATEWAY_REPOSITORY}:${tag} can be pulled`
+      if (res.status === 200) return `${image} can be pulled`
       if (res.status === 401 || res.status === 403)
         fail(
           'ACCESS_DENIED',
-          `The login works but may not pull ${GATEWAY_REPOSITORY}.`,
-          `Ask Portkey to grant registry.username pull access to ${GATEWAY_REPOSITORY}.`,
+          `The login works but may not pull ${path}.`,
+          `Ask the registry's owner (Portkey for Docker Hub) to grant registry.username pull access to ${path}.`,
           ['registry', 'username'],
         )
       if (res.status === 404)
         fail(
           'NOT_FOUND',
-          `The image ${GATEWAY_REPOSITORY}:${tag} that chart ${config.chart.version} deploys is not in this registry.`,
-          'Check chart.version (each chart pins a gateway image tag) and registry.server.',
-          ['chart', 'version'],
+          `The image ${image} (${target.tagFrom}) is not in this registry.`,
+          target.field[0] === 'chart'
+            ? `Check chart.version (each chart pins a gateway image tag), or copy ${path}:${tag} into the registry.`
+            : `Copy ${path}:${tag} into the registry, or change the image in the Image registry step.`,
+          target.field,
         )
       if (res.status === 429)
         fail(

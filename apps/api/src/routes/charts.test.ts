@@ -17,6 +17,7 @@ describe('GET /api/charts', async () => {
       date: '2026-07-20',
       appVersion: '2.13.0',
       gatewayImageTag: '2.13.0',
+      dataServiceImageTag: '1.9.0',
       lacks: [],
     })
     expect(body.releases.find((x) => x.version === '1.0.5')?.lacks).toContain(

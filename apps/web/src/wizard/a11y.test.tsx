@@ -24,6 +24,14 @@ describe('accessibility', () => {
     expect(await violations()).toEqual([])
   })
 
+  it('keeps the exposure step free of violations with the Ingress on, by path and by host', async () => {
+    const { user } = renderApp({ step: 'exposure' })
+    await user.click(await screen.findByRole('switch', { name: /through an Ingress/ }))
+    expect(await violations()).toEqual([])
+    await user.click(screen.getByRole('radio', { name: /By host/ }))
+    expect(await violations()).toEqual([])
+  })
+
   it('keeps every branch of the log store free of violations', async () => {
     const { user } = renderApp({ step: 'logStore' })
     const group = await screen.findByRole('radiogroup', { name: 'Log store' })

@@ -15,6 +15,7 @@ describe('the release list', () => {
       date: '2025-04-25',
       appVersion: '1.0.7',
       gatewayImageTag: '1.10.20',
+      dataServiceImageTag: '1.1.10',
     })
   })
 

@@ -83,6 +83,39 @@ export const CHART_CAPABILITIES = {
     since: '1.7.7',
     title: 'OTLP exporter headers and protocol',
   },
+  /** Before, the Redis Deployment pulls redis:alpine from Docker Hub whatever the values say. */
+  redisImage: {
+    since: '1.1.3',
+    title: 'Choosing the in-cluster Redis image (images.redisImage)',
+  },
+  /** 1.0.3–1.0.4 read ingress.hosts[].paths; 1.0.5–1.2.0 route / only; 1.3.0 reads ingress.gatewayPath. */
+  ingressPath: {
+    broken: [
+      '1.0.5',
+      '1.0.6',
+      '1.0.7',
+      '1.1.0',
+      '1.1.1',
+      '1.1.2',
+      '1.1.3',
+      '1.1.4',
+      '1.1.5',
+      '1.1.6',
+      '1.1.7',
+      '1.2.0',
+    ],
+    title: 'An Ingress path other than /',
+  },
+  /** Before, the Ingress is described as a list (ingress.hosts, ingress.className). */
+  ingressHostname: {
+    since: '1.0.5',
+    title: 'The Ingress as one host name (ingress.hostname, ingressClassName)',
+    workaround: 'the bundle writes the older ingress.hosts list',
+  },
+  ingressMcpRouting: {
+    since: '1.3.0',
+    title: 'MCP routing on the Ingress (ingress.hostBased, mcpPath, mcpHostname)',
+  },
 } as const satisfies Record<string, Capability>
 
 export type CapabilityId = keyof typeof CHART_CAPABILITIES

@@ -1,5 +1,6 @@
 export * from './capabilities.js'
 export * from './default-env.js'
 export * from './facts.js'
+export * from './images.js'
 export * from './layouts.js'
 export * from './releases.js'

@@ -23,7 +23,11 @@ describe('checkPlan', () => {
 
   it('runs what can be proven from outside the cluster', () => {
     const s3 = byTarget('s3')
-    expect(s3.registry).toMatchObject({ applies: true, skipped: false, reads: ['chart', 'registry'] })
+    expect(s3.registry).toMatchObject({
+      applies: true,
+      skipped: false,
+      reads: ['chart', 'registry', 'images'],
+    })
     expect(s3.logStore).toMatchObject({ applies: true, skipped: false, reads: ['logStore'] })
     expect(byTarget('mongo').logStore?.skipped).toBe(false)
     expect(byTarget('azure-entra').logStore?.skipped).toBe(false)

@@ -18,7 +18,7 @@ export type ConfigSection = keyof DeploymentConfig
 
 /** The sections each target's check reads when it runs; nothing else of the config matters to it. */
 export const CHECK_READS = {
-  registry: ['chart', 'registry'],
+  registry: ['chart', 'registry', 'images'],
   logStore: ['logStore'],
   analytics: ['analytics'],
   otel: ['otel'],

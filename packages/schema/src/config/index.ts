@@ -5,7 +5,9 @@ import { BedrockSchema } from './bedrock.js'
 import { CacheSchema } from './cache.js'
 import { ChartSchema, DEFAULT_CHART_VERSION, GatewaySchema } from './chart.js'
 import { DataServiceSchema } from './data-service.js'
+import { DEFAULT_MCP_PATH, ExposureSchema } from './exposure.js'
 import { identityRules } from './identity.js'
+import { ImagesSchema, imageRegistry, registryServerHost } from './images.js'
 import { KeptValuesSchema } from './kept.js'
 import { LogStoreSchema } from './log-store.js'
 import { OtelSchema } from './otel.js'
@@ -20,7 +22,9 @@ export * from './bedrock.js'
 export * from './cache.js'
 export * from './chart.js'
 export * from './data-service.js'
+export * from './exposure.js'
 export * from './identity.js'
+export * from './images.js'
 export * from './kept.js'
 export * from './log-store.js'
 export * from './otel.js'
@@ -39,12 +43,18 @@ export const SECTION_IDS = [
   'sync',
   'bedrock',
   'dataService',
+  'exposure',
   'secrets',
 ] as const
 export type SectionId = (typeof SECTION_IDS)[number]
 
 /** Sections that carry no form step of their own (shown inside another step). */
-export const NESTED_SECTIONS = { gateway: 'chart', otel: 'analytics', semanticCache: 'cache' } as const
+export const NESTED_SECTIONS = {
+  gateway: 'chart',
+  otel: 'analytics',
+  semanticCache: 'cache',
+  images: 'registry',
+} as const
 
 /** The log stores the data service can work with (it needs Amazon S3). */
 export const FINETUNE_LOG_STORES: readonly string[] = ['s3', 's3_assume']
@@ -60,6 +70,7 @@ export const DeploymentConfigObject = z.strictObject({
     namespace: 'portkeyai',
   }),
   registry: RegistrySchema,
+  images: ImagesSchema,
   gateway: GatewaySchema.default({ serviceName: 'portkeyenterprise' }),
   logStore: LogStoreSchema,
   analytics: AnalyticsSchema.default({ store: 'control_plane' }),
@@ -69,11 +80,55 @@ export const DeploymentConfigObject = z.strictObject({
   sync: SyncSchema,
   bedrock: BedrockSchema,
   dataService: DataServiceSchema,
+  exposure: ExposureSchema,
   secrets: SecretsSchema,
   keptValues: KeptValuesSchema,
 })
 
 type Parsed = z.output<typeof DeploymentConfigObject>
+
+type Issue = (path: (string | number)[], message: string) => void
+
+/** The Ingress: what the chosen chart can route, and paths and hosts that would collide. */
+const exposureRules = (c: Parsed, issue: Issue) => {
+  const ing = c.exposure.ingress
+  if (!ing.enabled) return
+  const v = c.chart.version
+  const at = (k: string) => ['exposure', 'ingress', k]
+  if (ing.path !== '/' && !supports(v, 'ingressPath'))
+    issue(at('path'), lacksMessage(v, 'ingressPath', 'route / (the whole host)'))
+  const mcp = !supports(v, 'ingressMcpRouting')
+  if (mcp && ing.routing !== 'path')
+    issue(at('routing'), lacksMessage(v, 'ingressMcpRouting', 'route by path'))
+  if (mcp && ing.mcpPath !== DEFAULT_MCP_PATH)
+    issue(at('mcpPath'), lacksMessage(v, 'ingressMcpRouting', `reset the MCP path to ${DEFAULT_MCP_PATH}`))
+  if (mcp && ing.mcpHost)
+    issue(at('mcpHost'), lacksMessage(v, 'ingressMcpRouting', 'leave the MCP host name empty'))
+  if (ing.routing === 'host' && ing.path !== '/')
+    issue(
+      at('path'),
+      'Routing by host gives the gateway the whole host: set the gateway path to /, or route by path.',
+    )
+  if (ing.routing === 'path' && ing.mcpPath === ing.path)
+    issue(at('mcpPath'), 'The MCP path must differ from the gateway path: e.g. /mcp beside /.')
+  if (ing.routing === 'host' && ing.mcpHost === ing.host)
+    issue(at('mcpHost'), 'The MCP host name must differ from the gateway host name: e.g. mcp.<host>.')
+}
+
+/** Images the chosen chart cannot be told to pull. */
+const imageRules = (c: Parsed, issue: Issue) => {
+  const v = c.chart.version
+  if (c.cache.store !== 'redis' || supports(v, 'redisImage')) return
+  const r = c.images.redis
+  for (const k of ['repository', 'tag'] as const)
+    if (r[k])
+      issue(['images', 'redis', k], lacksMessage(v, 'redisImage', 'leave it empty, or use a custom Redis'))
+  if (r.pullPolicy !== 'IfNotPresent')
+    issue(
+      ['images', 'redis', 'pullPolicy'],
+      lacksMessage(v, 'redisImage', 'keep IfNotPresent, or use a custom Redis'),
+    )
+}
 
 /** Rules that span sections; each issue points at the field to change. */
 const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
@@ -119,6 +174,9 @@ const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
   if (c.dataService.enabled && c.secrets.mode === 'vault' && !supports(v, 'vaultWithDataService'))
     issue(['secrets', 'mode'], lacksMessage(v, 'vaultWithDataService', 'keep secrets inline'))
   storeRules(c, issue)
+
+  exposureRules(c, issue)
+  imageRules(c, issue)
 
   if (c.bedrock.enabled) {
     const b = c.bedrock
@@ -196,6 +254,21 @@ export const configWarnings = (c: DeploymentConfig): ConfigWarning[] => {
     w.push({
       path: ['bedrock', 'separateRoleArn'],
       message: 'A separate role ARN is set but the principal role is used: it is ignored.',
+    })
+  const mirror = imageRegistry(c)
+  if (
+    c.images.registry &&
+    c.registry.mode === 'create' &&
+    registryServerHost(c.registry.server)?.split('/')[0] !== c.images.registry.split('/')[0]
+  )
+    w.push({
+      path: ['images', 'registry'],
+      message: `The pull secret is made for ${c.registry.server} but the images come from ${c.images.registry}: set the registry server to ${c.images.registry.split('/')[0]} so the cluster logs in there.`,
+    })
+  if (mirror && c.cache.store === 'redis' && !supports(c.chart.version, 'redisImage'))
+    w.push({
+      path: ['images', 'registry'],
+      message: `Chart ${c.chart.version} pulls redis:alpine from Docker Hub itself, not from ${mirror}: mirror it there too, use a custom Redis, or choose chart 1.1.3 or later.`,
     })
   return w
 }

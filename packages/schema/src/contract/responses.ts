@@ -57,6 +57,7 @@ export const ChartReleaseSchema = z
     date: z.string().describe('Day the release was published (YYYY-MM-DD).'),
     appVersion: z.string().describe('appVersion of the chart.'),
     gatewayImageTag: z.string().describe('Gateway image tag the release deploys by default.'),
+    dataServiceImageTag: z.string().describe('Data service image tag the release deploys by default.'),
     lacks: z
       .array(z.string())
       .describe('What this release lacks compared with the newest, and how the bundle copes.'),

@@ -3,6 +3,7 @@ import { analyticsGuide } from './analytics.js'
 import { bedrockGuide } from './bedrock.js'
 import { cacheGuide } from './cache.js'
 import { dataServiceGuide } from './data-service.js'
+import { exposureGuide } from './exposure.js'
 import { chartGuide, installGuide } from './install.js'
 import { logStoreGuide } from './log-store.js'
 import { registryGuide } from './registry.js'
@@ -22,6 +23,7 @@ const GUIDES = [
   syncGuide,
   bedrockGuide,
   dataServiceGuide,
+  exposureGuide,
   secretsGuide,
   installGuide,
 ]

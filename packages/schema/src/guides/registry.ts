@@ -6,6 +6,7 @@ import {
 } from '../config/registry.js'
 import { q, section, shell, step } from './blocks.js'
 import { SCRIPT_FILES } from './files.js'
+import { mirrorSteps } from './images.js'
 import type { GuideSection } from './types.js'
 import { pick, rec, type View } from './view.js'
 
@@ -26,6 +27,7 @@ export const registryGuide = (v: View): GuideSection => {
       'create',
       TITLE,
       `${maker} creates the image pull secret ${REGISTRY_SECRET_NAME} from the Docker user ${user} and the token Portkey shared; nothing to prepare.`,
+      mirrorSteps(v),
     )
   }
   if (r.mode !== 'existing')
@@ -61,6 +63,7 @@ export const registryGuide = (v: View): GuideSection => {
           shell('Check it is there', `kubectl get secret ${q(name)} --namespace ${ns}`),
         ],
       ),
+      ...mirrorSteps(v),
     ],
   )
 }

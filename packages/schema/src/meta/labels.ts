@@ -7,6 +7,7 @@ export const SECTION_TITLES = {
   chart: 'Cluster & chart',
   gateway: 'Cluster & chart',
   registry: 'Image registry',
+  images: 'Image registry',
   logStore: 'Log store',
   analytics: 'Analytics',
   otel: 'Analytics',
@@ -14,8 +15,9 @@ export const SECTION_TITLES = {
   sync: 'Sync',
   bedrock: 'Bedrock',
   dataService: 'Data service',
+  exposure: 'Exposure',
   secrets: 'Secrets delivery',
-} as const satisfies Record<SectionId | 'gateway' | 'otel', string>
+} as const satisfies Record<SectionId | 'gateway' | 'otel' | 'images', string>
 
 /**
  * The label the form shows for the field at path, choosing branches by the values: a

@@ -2,6 +2,7 @@ import { GATEWAY_PORT } from '../chart/facts.js'
 import type { DeploymentConfig } from '../config/index.js'
 import { guideFor } from '../guides/guide.js'
 import type { GuideBlock, GuideSection, GuideStep } from '../guides/types.js'
+import { gatewayAddress, reachSentence } from './exposure-text.js'
 import { readmeFiles } from './readme-files.js'
 import { gatewayDeploymentName } from './scripts/common.js'
 import type { BundleFile } from './types.js'
@@ -10,6 +11,26 @@ import type { BundleFile } from './types.js'
  * The bundle's README.md: what the bundle is, the choices, its files and the guide's steps as
  * Markdown. It is built from guideFor, which never reads a secret field, so no secret can reach it.
  */
+
+/** Beyond the port-forward check: the Ingress URL, or how to find the Service's outside address. */
+const reachReadme = (c: DeploymentConfig): string[] => {
+  const a = gatewayAddress(c)
+  if (a.kind === 'port-forward') return []
+  const block =
+    a.kind === 'ingress'
+      ? [`curl -fsS ${a.health}`]
+      : [`${a.lookup}   # the ${a.kind === 'NodePort' ? 'node port' : 'external address'}`]
+  return ['', md(reachSentence(a)), '', '```bash', ...block, '```']
+}
+
+const nextStep = (c: DeploymentConfig): string => {
+  const a = gatewayAddress(c)
+  if (a.kind === 'ingress')
+    return `Point your applications at ${a.url}, or call the gateway inside the cluster on port ${GATEWAY_PORT}.`
+  if (a.kind === 'port-forward')
+    return 'Point your applications at the gateway: expose the Service through your ingress or load balancer, or call it inside the cluster on port 8787.'
+  return `Point your applications at the ${a.kind === 'NodePort' ? 'node port' : 'load balancer address'} of Service ${a.service}, or call it inside the cluster on port ${GATEWAY_PORT}.`
+}
 
 /** Prose with user values: characters Markdown would read as markup (or HTML, like <bucket>) are escaped. */
 const md = (s: string) => s.replace(/[\\`*<>[\]|]/g, '\\$&')
@@ -86,10 +107,11 @@ export const renderReadme = (config: DeploymentConfig, files?: BundleFile[]): st
     '```',
     '',
     'All pods should be Running, and the health check should answer without an error.',
+    ...reachReadme(config),
     '',
     '## Next steps',
     '',
-    '- Point your applications at the gateway: expose the Service through your ingress or load balancer, or call it inside the cluster on port 8787.',
+    `- ${md(nextStep(config))}`,
     '- To change a setting, edit it in portkey-setup and download a new bundle (or edit values.yaml), then run `./scripts/install.sh` again: it upgrades the release in place.',
     `- To remove the gateway, run \`./scripts/uninstall.sh\`; it uses the same release name (${code(releaseName)}) and namespace as the install.`,
     '- Keep this bundle private: values.yaml or secrets.env may hold credentials.',

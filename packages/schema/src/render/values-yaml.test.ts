@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { chartDefaultEnv } from '../chart/default-env.js'
-import { type DeploymentConfigInput, DeploymentConfigSchema } from '../config/index.js'
+import { type DeploymentConfigInput, DeploymentConfigSchema, resolveImages } from '../config/index.js'
 import { type FixtureName, fixtures, SENTINEL } from '../fixtures/index.js'
 import { CONTRACT_SECRET_KEYS, EXPECTED_ENV } from '../test-support/expected-env.js'
 import { vaultSecretKeys } from './env-data.js'
@@ -73,9 +73,9 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
         {
           name: REG,
           create: true,
-          registry: 'https://index.docker.io/v1/',
-          username: 'acme-docker',
-          password: 'SENTINEL-SECRET-registry',
+          registry: r.server,
+          username: r.username,
+          password: r.password,
           email: '',
         },
       ])
@@ -169,6 +169,8 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
         ...(config.semanticCache.enabled && config.semanticCache.milvus.source === 'chart' ? ['milvus'] : []),
         // Kept settings add their own keys (service is one the wizard writes anyway).
         ...Object.keys(config.keptValues ?? {}).filter((k) => !['environment', 'service'].includes(k)),
+        ...(config.exposure.ingress.enabled ? ['ingress'] : []),
+        ...(Object.values(resolveImages(config)).some((i) => i.changed) ? ['images'] : []),
       ].sort(),
     )
     expect(text).toContain('written by portkey-setup')

@@ -22,11 +22,13 @@ import {
 import { type EnvData, envData, vaultSecretName } from './env-data.js'
 import { mergeKept } from './kept.js'
 import { caConfigMapName } from './resources-config.js'
+import { ingressEntries, serviceEntries } from './values/exposure.js'
 import {
   identityAnnotationsEntry,
   identityPodLabelEntries,
   identityServiceAccountComment,
 } from './values/identity.js'
+import { imageEntries } from './values/images.js'
 import { storeEntries } from './values/stores.js'
 import { volumeEntries } from './values/volumes.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
@@ -208,25 +210,6 @@ const serviceAccountEntries = (c: DeploymentConfig): Entry[] => {
   ]
 }
 
-/** ClusterIP: nothing is exposed outside the cluster unless the user asks (port-forward.sh reaches it). */
-const serviceEntries = (c: DeploymentConfig): Entry[] => [
-  entry(
-    'service',
-    map(entry('type', str('ClusterIP'))),
-    'Gateway Service: reachable inside the cluster only (the chart\u2019s default is NodePort).',
-    true,
-  ),
-  ...(c.cache.store === 'redis' && supports(c.chart.version, 'redisServiceType')
-    ? [
-        entry(
-          'redis',
-          map(entry('serviceType', str('ClusterIP'))),
-          'The in-cluster Redis has no password: keep its Service inside the cluster (default NodePort).',
-        ),
-      ]
-    : []),
-]
-
 const dataServiceEntries = (c: DeploymentConfig): Entry[] => {
   const d = c.dataService
   if (!d.enabled) return []
@@ -261,10 +244,12 @@ const header = (c: DeploymentConfig): string[] => [
 export const renderValuesYaml = (config: DeploymentConfig): string => {
   const entries: Entry[] = [
     ...registryEntries(config),
+    ...imageEntries(config),
     ...environmentEntries(config),
     ...serviceAccountEntries(config),
     ...serviceEntries(config),
     ...volumeEntries(config),
+    ...ingressEntries(config),
     ...dataServiceEntries(config),
     ...storeEntries(config),
   ]

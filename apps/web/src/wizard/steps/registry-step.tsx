@@ -4,6 +4,7 @@ import { Field } from '../../components/field'
 import { TestConnection } from '../../components/test-connection'
 import type { FormValues } from '../../lib/initial-values'
 import { useBranchSwitch } from '../use-branch-switch'
+import { ImagesFields } from './images-fields'
 
 /** How the cluster pulls the Portkey images. */
 export const RegistryStep = () => {
@@ -22,6 +23,7 @@ export const RegistryStep = () => {
       ) : mode === 'existing' ? (
         <Field name="registry.secretName" />
       ) : null}
+      <ImagesFields />
       <TestConnection target="registry" label="registry access" />
     </div>
   )

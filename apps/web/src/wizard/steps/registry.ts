@@ -15,6 +15,7 @@ const loaders = {
   sync: () => import('./sync-step').then((m) => ({ default: m.SyncStep })),
   bedrock: () => import('./bedrock-step').then((m) => ({ default: m.BedrockStep })),
   dataService: () => import('./data-service-step').then((m) => ({ default: m.DataServiceStep })),
+  exposure: () => import('./exposure-step').then((m) => ({ default: m.ExposureStep })),
   secrets: () => import('./secrets-step').then((m) => ({ default: m.SecretsStep })),
 }
 
@@ -28,8 +29,8 @@ const SECTION_STEPS = {
   },
   registry: {
     title: 'Image registry',
-    intro: 'The Portkey images are private: tell the cluster how to pull them.',
-    fields: ['registry'],
+    intro: 'The Portkey images are private: tell the cluster how to pull them, and from where.',
+    fields: ['registry', 'images'],
     Component: lazy(loaders.registry),
   },
   logStore: {
@@ -69,6 +70,12 @@ const SECTION_STEPS = {
     fields: ['dataService'],
     optional: true,
     Component: lazy(loaders.dataService),
+  },
+  exposure: {
+    title: 'Exposure',
+    intro: 'How clients reach the gateway: its Service type, and an optional Ingress.',
+    fields: ['exposure'],
+    Component: lazy(loaders.exposure),
   },
   secrets: {
     title: 'Secrets delivery',

@@ -1,7 +1,9 @@
 import { CHART_NAME, GATEWAY_PORT, HELM_REPO_NAME, HELM_REPO_URL } from '../../chart/facts.js'
 import type { DeploymentConfig } from '../../config/index.js'
+import { gatewayAddress, reachSentence } from '../exposure-text.js'
 import { NETWORK_POLICY_PATH, redisPolicyName, renderNetworkPolicy } from '../network-policy.js'
 import { caConfigMapName } from '../resources-config.js'
+import { shellQuote } from '../shell.js'
 import type { BundleFile } from '../types.js'
 import { gatewayDeploymentName, optionLines, script, secretsPlan } from './common.js'
 
@@ -17,6 +19,17 @@ const releaseVars = (c: DeploymentConfig): [string, string][] => [
   ['RELEASE', c.chart.releaseName],
   ['NAMESPACE', c.chart.namespace],
 ]
+
+/** install.sh's last words: where to open the gateway (the default keeps its port-forward line). */
+const reachLines = (c: DeploymentConfig): string[] => {
+  const a = gatewayAddress(c)
+  if (a.kind === 'port-forward')
+    return ['echo "Then reach it on http://localhost:8787 with ./port-forward.sh"']
+  return [
+    `echo ${shellQuote(`Then: ${reachSentence(a)}`)}`,
+    ...(a.kind === 'ingress' ? [] : [`echo ${shellQuote(`  ${a.lookup}`)}`]),
+  ]
+}
 
 export const installScript = (c: DeploymentConfig): BundleFile => {
   const plan = secretsPlan(c)
@@ -116,7 +129,7 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
       'echo',
       'echo "Pods can take a minute to start. To wait for the gateway:"',
       'echo "  kubectl rollout status deployment/$DEPLOYMENT --namespace $NAMESPACE"',
-      'echo "Then reach it on http://localhost:8787 with ./port-forward.sh"',
+      ...reachLines(c),
     ],
   })
 }
@@ -208,6 +221,9 @@ export const portForwardScript = (c: DeploymentConfig): BundleFile =>
       '  fail "pass the gateway pod name: ./port-forward.sh <pod-name>"',
       'fi',
       '',
+      ...(gatewayAddress(c).kind === 'port-forward'
+        ? []
+        : [`echo ${shellQuote(`For a quick test only: ${reachSentence(gatewayAddress(c))}`)}`]),
       'echo "Forwarding http://localhost:$LOCAL_PORT to $TARGET:$GATEWAY_PORT (Ctrl-C to stop)."',
       'kubectl port-forward "$TARGET" --namespace "$NAMESPACE" "$LOCAL_PORT:$GATEWAY_PORT"',
     ],
