@@ -49,6 +49,32 @@ export const CHART_CAPABILITIES = {
     title: 'The imagePullSecrets list',
     workaround: 'pull secrets are listed in imageCredentials with create: false',
   },
+  topologySpread: {
+    since: '1.1.6',
+    title: 'Topology spread constraints (topologySpreadConstraints)',
+  },
+  rolloutStrategy: {
+    since: '1.6.2',
+    title: 'A rollout strategy (strategy)',
+  },
+  terminationGrace: {
+    since: '1.6.2',
+    title: 'A termination grace period (terminationGracePeriodSeconds)',
+  },
+  /** Before, extra variables are written into environment.data, which every mode but Vault passes on. */
+  extraEnv: {
+    since: '1.7.0',
+    title: 'Extra environment variables beside Vault injection (extraEnv)',
+    workaround: 'extra variables are written into environment.data',
+  },
+  serviceAccountAnnotations: {
+    since: '1.0.6',
+    title: 'Service account annotations (serviceAccount.annotations)',
+  },
+  dataServiceExtraEnv: {
+    since: '1.1.0',
+    title: 'Extra environment variables for the data service (dataservice.deployment.extraEnv)',
+  },
 } as const satisfies Record<string, Capability>
 
 export type CapabilityId = keyof typeof CHART_CAPABILITIES

@@ -1,10 +1,13 @@
 import { z } from 'zod'
 import { lacksMessage, supports } from '../chart/capabilities.js'
+import { envKeysOf } from '../meta/env-keys.js'
 import { AnalyticsSchema } from './analytics.js'
 import { BedrockSchema } from './bedrock.js'
 import { CacheSchema } from './cache.js'
 import { ChartSchema, DEFAULT_CHART_VERSION, GatewaySchema } from './chart.js'
 import { DataServiceSchema } from './data-service.js'
+import { KubernetesSchema } from './kubernetes.js'
+import { kubernetesRules, kubernetesWarnings, type RuntimeContext } from './kubernetes-rules.js'
 import { LogStoreSchema } from './log-store.js'
 import { OtelSchema } from './otel.js'
 import { RegistrySchema } from './registry.js'
@@ -16,6 +19,7 @@ export * from './bedrock.js'
 export * from './cache.js'
 export * from './chart.js'
 export * from './data-service.js'
+export * from './kubernetes.js'
 export * from './log-store.js'
 export * from './otel.js'
 export * from './registry.js'
@@ -32,6 +36,7 @@ export const SECTION_IDS = [
   'sync',
   'bedrock',
   'dataService',
+  'kubernetes',
   'secrets',
 ] as const
 export type SectionId = (typeof SECTION_IDS)[number]
@@ -61,10 +66,20 @@ export const DeploymentConfigObject = z.strictObject({
   sync: SyncSchema,
   bedrock: BedrockSchema,
   dataService: DataServiceSchema,
+  kubernetes: KubernetesSchema,
   secrets: SecretsSchema,
 })
 
 type Parsed = z.output<typeof DeploymentConfigObject>
+
+let fieldEnvKeys: RuntimeContext['envKeys'] | undefined
+const runtimeContext = (c: Parsed): RuntimeContext => ({
+  envKeys: (fieldEnvKeys ??= envKeysOf(DeploymentConfigObject)),
+  version: c.chart.version,
+  secretsMode: c.secrets.mode,
+  irsa: c.logStore.type === 's3_assume' && c.logStore.auth.method === 'irsa',
+  dataService: c.dataService.enabled,
+})
 
 /** Rules that span sections; each issue points at the field to change. */
 const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
@@ -120,6 +135,8 @@ const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
     issue(['dataService', 'enabled'], lacksMessage(v, 'dataService', 'turn the data service off'))
   if (c.dataService.enabled && c.secrets.mode === 'vault' && !supports(v, 'vaultWithDataService'))
     issue(['secrets', 'mode'], lacksMessage(v, 'vaultWithDataService', 'keep secrets inline'))
+
+  kubernetesRules(c.kubernetes, runtimeContext(c), issue)
 
   if (c.bedrock.enabled) {
     const b = c.bedrock
@@ -198,5 +215,6 @@ export const configWarnings = (c: DeploymentConfig): ConfigWarning[] => {
       path: ['bedrock', 'separateRoleArn'],
       message: 'A separate role ARN is set but the principal role is used: it is ignored.',
     })
+  kubernetesWarnings(c.kubernetes, runtimeContext(c), (path, message) => w.push({ path, message }))
   return w
 }

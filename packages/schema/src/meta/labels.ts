@@ -14,6 +14,7 @@ export const SECTION_TITLES = {
   sync: 'Sync',
   bedrock: 'Bedrock',
   dataService: 'Data service',
+  kubernetes: 'Kubernetes',
   secrets: 'Secrets delivery',
 } as const satisfies Record<SectionId | 'gateway' | 'otel', string>
 

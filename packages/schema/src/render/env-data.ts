@@ -1,3 +1,4 @@
+import { supports } from '../chart/capabilities.js'
 import { chartDefaultEnv } from '../chart/default-env.js'
 import { CHART_NAME } from '../chart/facts.js'
 import type { DeploymentConfig } from '../config/index.js'
@@ -24,9 +25,13 @@ export type EnvData = {
   removed: string[]
 }
 
+/** Extra variables on a chart without extraEnv go into environment.data, with the rest. */
+export const extraEnvInData = (c: DeploymentConfig): Record<string, string> =>
+  supports(c.chart.version, 'extraEnv') ? {} : c.kubernetes.extraEnv
+
 export const envData = (c: DeploymentConfig): EnvData => {
   const defaults = chartDefaultEnv(c.chart.version)
-  const env = toEnvironment(c)
+  const env = { ...toEnvironment(c), ...extraEnvInData(c) }
   const mode = c.secrets.mode
   const nullDefault = (k: string) => Object.hasOwn(defaults, k) && defaults[k] === null
   const data: Record<string, string | null> = {}

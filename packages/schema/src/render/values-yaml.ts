@@ -15,8 +15,14 @@ import {
   secretsChoice,
   syncChoice,
 } from './choices.js'
-import { type EnvData, envData, vaultSecretName } from './env-data.js'
+import { type EnvData, envData, extraEnvInData, vaultSecretName } from './env-data.js'
 import { caConfigMapName } from './resources-config.js'
+import {
+  dataServiceRuntime,
+  gatewayPodIdentity,
+  gatewayRuntimeEntries,
+  serviceAccountMap,
+} from './values/kubernetes.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
 const irsaRoleArn = (c: DeploymentConfig) =>
@@ -90,6 +96,10 @@ const envComments = (c: DeploymentConfig, keys: string[]): Record<string, string
   before(['CACHE_STORE'], cacheChoice(c))
   before(['PORTKEY_CLIENT_AUTH', 'ORGANISATIONS_TO_SYNC'], syncChoice())
   before(['FINETUNES_BUCKET'], dataServiceChoice())
+  before(
+    Object.keys(extraEnvInData(c)),
+    `Extra variables from the Kubernetes step (chart ${c.chart.version} has no extraEnv, so they are written here).`,
+  )
   return out
 }
 
@@ -182,15 +192,15 @@ const annotations = (roleArn: string | undefined): Entry | undefined =>
 
 /** The gateway runs under a service account of its own (1.7.7 requires one); IRSA needs the annotation. */
 const serviceAccountEntries = (c: DeploymentConfig): Entry[] => {
-  const role = irsaRoleArn(c)
-  const comment = role
+  const id = gatewayPodIdentity(c)
+  const comment = id.irsaRole
     ? [
         `${logStoreChoice(c)}.`,
         'The README leaves this annotation out, but IRSA does not work without it: EKS hands the',
         'role named here to the pods of this service account.',
       ]
     : 'Service account: one of the release\u2019s own, so the gateway does not run as the namespace default.'
-  return [entry('serviceAccount', map(entry('create', bool(true)), annotations(role)), comment, true)]
+  return [entry('serviceAccount', serviceAccountMap(c, id.serviceAccountAnnotations), comment, true)]
 }
 
 /** ClusterIP: nothing is exposed outside the cluster unless the user asks (port-forward.sh reaches it). */
@@ -247,6 +257,7 @@ const caEntries = (c: DeploymentConfig): Entry[] => {
 const dataServiceEntries = (c: DeploymentConfig): Entry[] => {
   const d = c.dataService
   if (!d.enabled) return []
+  const runtime = dataServiceRuntime(c)
   return [
     entry(
       'dataservice',
@@ -257,6 +268,8 @@ const dataServiceEntries = (c: DeploymentConfig): Entry[] => {
           map(entry('create', bool(true)), annotations(irsaRoleArn(c))),
           'A service account of its own here too; with IRSA it gets the same role.',
         ),
+        runtime.deployment.length > 0 && entry('deployment', map(...runtime.deployment)),
+        runtime.autoscaling,
       ),
       [dataServiceChoice(), 'It reads FINETUNES_BUCKET and the other keys from environment.data above.'],
       true,
@@ -280,6 +293,7 @@ export const renderValuesYaml = (config: DeploymentConfig): string => {
     ...registryEntries(config),
     ...environmentEntries(config),
     ...serviceAccountEntries(config),
+    ...gatewayRuntimeEntries(config),
     ...serviceEntries(config),
     ...caEntries(config),
     ...dataServiceEntries(config),
