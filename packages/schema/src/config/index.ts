@@ -73,8 +73,12 @@ export const DeploymentConfigObject = z.strictObject({
 type Parsed = z.output<typeof DeploymentConfigObject>
 
 let fieldEnvKeys: RuntimeContext['envKeys'] | undefined
+const envKeys = () => {
+  if (!fieldEnvKeys) fieldEnvKeys = envKeysOf(DeploymentConfigObject)
+  return fieldEnvKeys
+}
 const runtimeContext = (c: Parsed): RuntimeContext => ({
-  envKeys: (fieldEnvKeys ??= envKeysOf(DeploymentConfigObject)),
+  envKeys: envKeys(),
   version: c.chart.version,
   secretsMode: c.secrets.mode,
   irsa: c.logStore.type === 's3_assume' && c.logStore.auth.method === 'irsa',
