@@ -2,6 +2,7 @@ import type { BundleFile, DeploymentConfig } from '@portkey-setup/schema'
 import { toEnvironment } from '@portkey-setup/schema'
 import { emptyDefaultEnvKeys, parseManifests } from './helm.js'
 import type { KObject } from './objects.js'
+import type { GatewayScale } from './scaling.js'
 import type { DataObject, World } from './would-start.js'
 
 /** The folder the README (and the chart docs) mount the Mongo CA under. */
@@ -73,6 +74,18 @@ export const bundleManifests = (files: BundleFile[]): KObject[] =>
     .filter((f) => f.path.endsWith('.yaml') && f.path !== 'values.yaml')
     .flatMap((f) => parseManifests(f.content))
 
+const gatewayScale = (c: DeploymentConfig): GatewayScale => {
+  const s = c.kubernetes.scaling
+  return s.mode === 'replicas'
+    ? { replicas: s.replicas }
+    : {
+        minReplicas: s.minReplicas,
+        maxReplicas: s.maxReplicas,
+        ...(s.targetCpuPercent === undefined ? {} : { cpu: s.targetCpuPercent }),
+        ...(s.targetMemoryPercent === undefined ? {} : { memory: s.targetMemoryPercent }),
+      }
+}
+
 export const worldFor = async (
   c: DeploymentConfig,
   manifests: KObject[],
@@ -82,10 +95,12 @@ export const worldFor = async (
   return {
     manifests,
     external,
-    expectedEnv: toEnvironment(c),
+    // Extra variables reach the container as written (extraEnv, or environment.data before 1.7.0).
+    expectedEnv: { ...toEnvironment(c), ...c.kubernetes.extraEnv },
     emptyDefaults: await emptyDefaultEnvKeys(c.chart.version),
     chartEnv: new Set(c.dataService.enabled ? ['DATASERVICE_BASEPATH'] : []),
     irsaRoleArn: ls.type === 's3_assume' && ls.auth.method === 'irsa' ? ls.auth.roleArn : undefined,
     mongoCa: ls.type === 'mongo' && ls.tlsCa ? { path: `${CA_DIR}/${ls.tlsCa.fileName}` } : undefined,
+    gatewayScale: gatewayScale(c),
   }
 }

@@ -5,6 +5,7 @@
  * gateway must receive, and reports every mismatch.
  */
 import { type KObject, labelsMatch, type PodSpec, podTemplates } from './objects.js'
+import { checkDisruptionBudgets, checkGatewayScale, type GatewayScale } from './scaling.js'
 
 export type Finding = { object: string; problem: string }
 
@@ -31,6 +32,8 @@ export type World = {
   irsaRoleArn?: string
   /** Where the Mongo CA must be mounted, and the ConfigMap key holding it. */
   mongoCa?: { path: string }
+  /** How many gateway pods the config asks for (fixed or autoscaled). */
+  gatewayScale?: GatewayScale
 }
 
 const GATEWAY_PORT = 8787
@@ -256,6 +259,8 @@ export const readWouldStart = (w: World): Finding[] => {
     }
   }
   checkServices(w, out)
+  checkDisruptionBudgets(w.manifests, out)
+  checkGatewayScale(w.manifests, w.gatewayScale, out)
   return out
 }
 

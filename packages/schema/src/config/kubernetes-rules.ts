@@ -35,8 +35,19 @@ const resourceRules = (r: Resources, at: Path, issue: Issue) => {
   }
 }
 
-const scalingRules = (s: Scaling, at: Path, issue: Issue) => {
+const scalingRules = (s: Scaling, r: Resources, at: Path, issue: Issue) => {
   if (s.mode !== 'autoscaling') return
+  // Utilization is a share of the request: without one the autoscaler has nothing to compare with.
+  if (s.targetCpuPercent !== undefined && !r.requests.cpu)
+    issue(
+      [...at, 'targetCpuPercent'],
+      'A CPU target is a share of the CPU request: set a CPU request under Resources, or clear the target.',
+    )
+  if (s.targetMemoryPercent !== undefined && !r.requests.memory)
+    issue(
+      [...at, 'targetMemoryPercent'],
+      'A memory target is a share of the memory request: set a memory request under Resources, or clear the target.',
+    )
   if (s.minReplicas > s.maxReplicas)
     issue(
       [...at, 'maxReplicas'],
@@ -65,7 +76,7 @@ const envRules = (env: Record<string, string>, secret: ReadonlySet<string>, at: 
 export const kubernetesRules = (k: Kubernetes, c: RuntimeContext, issue: Issue) => {
   const v = c.version
   resourceRules(k.resources, ['kubernetes', 'resources'], issue)
-  scalingRules(k.scaling, ['kubernetes', 'scaling'], issue)
+  scalingRules(k.scaling, k.resources, ['kubernetes', 'scaling'], issue)
   const s = k.strategy
   if (s.type === 'RollingUpdate' && /^0%?$/.test(s.maxSurge) && /^0%?$/.test(s.maxUnavailable))
     issue(
@@ -126,7 +137,7 @@ export const kubernetesRules = (k: Kubernetes, c: RuntimeContext, issue: Issue) 
   if (!c.dataService) return
   const d = k.dataService
   resourceRules(d.resources, ['kubernetes', 'dataService', 'resources'], issue)
-  scalingRules(d.scaling, ['kubernetes', 'dataService', 'scaling'], issue)
+  scalingRules(d.scaling, d.resources, ['kubernetes', 'dataService', 'scaling'], issue)
   envRules(d.extraEnv, c.envKeys.secret, ['kubernetes', 'dataService', 'extraEnv'], issue)
   if (Object.keys(d.extraEnv).length && !supports(v, 'dataServiceExtraEnv'))
     issue(
@@ -148,22 +159,6 @@ export const kubernetesWarnings = (k: Kubernetes, c: RuntimeContext, warn: Warn)
       ['kubernetes', 'extraEnv'],
       `Chart ${c.version} has no extraEnv: the extra variables are written into environment.data, with the other settings.`,
     )
-  for (const [at, res, sc] of [
-    [['kubernetes', 'scaling'], k.resources, k.scaling],
-    [['kubernetes', 'dataService', 'scaling'], k.dataService.resources, k.dataService.scaling],
-  ] as const) {
-    if (sc.mode !== 'autoscaling' || (at.length > 2 && !c.dataService)) continue
-    if (sc.targetCpuPercent !== undefined && !res.requests.cpu)
-      warn(
-        [...at, 'targetCpuPercent'],
-        'A CPU target is a share of the CPU request: set a CPU request, or the autoscaler cannot act on CPU.',
-      )
-    if (sc.targetMemoryPercent !== undefined && !res.requests.memory)
-      warn(
-        [...at, 'targetMemoryPercent'],
-        'A memory target is a share of the memory request: set a memory request, or the autoscaler cannot act on memory.',
-      )
-  }
   if (k.podAntiAffinity === 'required' && k.scaling.mode === 'autoscaling')
     warn(
       ['kubernetes', 'podAntiAffinity'],

@@ -35,6 +35,7 @@ const DEFAULT_CHOICES = {
   sync: 'organisations',
   bedrock: 'disabled',
   dataService: 'disabled',
+  kubernetes: 'replicas',
   secrets: 'inline',
   install: 'helm',
 }
@@ -68,6 +69,13 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'registry-existing': { registry: 'existing' },
   'chart-1.0.7': { chart: '1.0.7' },
   'chart-1.0.7-mongo-vault': { chart: '1.0.7', logStore: 'mongo', secrets: 'vault' },
+  'kubernetes-resources-hpa': { kubernetes: 'autoscaling' },
+  'kubernetes-replicas-pdb-scheduling': {},
+  'kubernetes-scheduling-old-charts': {},
+  'kubernetes-extra-env': {},
+  'kubernetes-irsa-service-account': { logStore: 's3_assume/irsa' },
+  'kubernetes-data-service-runtime': { dataService: 'enabled' },
+  'kubernetes-data-service-replicas': { dataService: 'enabled' },
 }
 
 const names = Object.keys(fixtures) as FixtureName[]

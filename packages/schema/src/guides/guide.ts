@@ -4,6 +4,7 @@ import { bedrockGuide } from './bedrock.js'
 import { cacheGuide } from './cache.js'
 import { dataServiceGuide } from './data-service.js'
 import { chartGuide, installGuide } from './install.js'
+import { kubernetesGuide } from './kubernetes.js'
 import { logStoreGuide } from './log-store.js'
 import { registryGuide } from './registry.js'
 import { secretsGuide } from './secrets.js'
@@ -21,6 +22,7 @@ const GUIDES = [
   syncGuide,
   bedrockGuide,
   dataServiceGuide,
+  kubernetesGuide,
   secretsGuide,
   installGuide,
 ]

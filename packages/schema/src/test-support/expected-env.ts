@@ -171,6 +171,31 @@ export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
     ...common,
     ...mongo('mongodb://portkey:SENTINEL-SECRET-mongo@mongo.internal:27017/portkey'),
   },
+  // The Kubernetes step writes no env at 1.7.7: extra variables go to extraEnv, not environment.data.
+  'kubernetes-resources-hpa': { ...common, ...s3 },
+  'kubernetes-replicas-pdb-scheduling': { ...common, ...s3 },
+  'kubernetes-scheduling-old-charts': { ...common, ...s3 },
+  'kubernetes-extra-env': { ...common, ...s3 },
+  'kubernetes-irsa-service-account': {
+    ...common,
+    LOG_STORE: 's3_assume',
+    LOG_STORE_REGION: 'us-west-2',
+    LOG_STORE_GENERATIONS_BUCKET: 'acme-irsa-logs',
+  },
+  'kubernetes-data-service-runtime': {
+    ...common,
+    ...s3,
+    FINETUNES_BUCKET: 'acme-finetunes',
+    FINETUNES_AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/PortkeyFinetunes',
+    LOG_EXPORTS_BUCKET: 'acme-log-exports',
+  },
+  'kubernetes-data-service-replicas': {
+    ...common,
+    ...s3,
+    FINETUNES_BUCKET: 'acme-finetunes',
+    FINETUNES_AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/PortkeyFinetunes',
+    LOG_EXPORTS_BUCKET: 'acme-log-exports',
+  },
 }
 
 /** The env keys the contract treats as secrets (kept out of values.yaml unless secrets are inline). */
