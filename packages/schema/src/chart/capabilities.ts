@@ -61,12 +61,6 @@ export const CHART_CAPABILITIES = {
     since: '1.6.2',
     title: 'A termination grace period (terminationGracePeriodSeconds)',
   },
-  /** Before, extra variables are written into environment.data, which every mode but Vault passes on. */
-  extraEnv: {
-    since: '1.7.0',
-    title: 'Extra environment variables beside Vault injection (extraEnv)',
-    workaround: 'extra variables are written into environment.data',
-  },
   serviceAccountAnnotations: {
     since: '1.0.6',
     title: 'Service account annotations (serviceAccount.annotations)',

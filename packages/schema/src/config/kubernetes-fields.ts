@@ -104,12 +104,18 @@ export const annotationMap = (label: string, help: string) =>
     .default({})
     .meta({ title: label, description: help })
 
-/** Extra env: name → value, in the order given. */
+/** Extra env: name → value, in the order given. Values are not empty: the chart drops empty ones on upgrade. */
 export const envMap = (label: string, help: string) =>
   z
-    .record(envName(`${label} name`), lineText(`${label} value`), {
-      error: `${label} must be an object of name → value.`,
-    })
+    .record(
+      envName(`${label} name`),
+      lineText(`${label} value`).min(1, {
+        error: `${label} value is empty: enter a value or remove the variable.`,
+      }),
+      {
+        error: `${label} must be an object of name → value.`,
+      },
+    )
     .default({})
     .meta({ title: label, description: help })
 

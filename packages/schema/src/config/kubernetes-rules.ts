@@ -128,11 +128,6 @@ export const kubernetesRules = (k: Kubernetes, c: RuntimeContext, issue: Issue) 
       lacksMessage(v, 'serviceAccountAnnotations', 'remove the annotations'),
     )
   envRules(k.extraEnv, c.envKeys.secret, ['kubernetes', 'extraEnv'], issue)
-  if (Object.keys(k.extraEnv).length && c.secretsMode === 'vault' && !supports(v, 'extraEnv'))
-    issue(
-      ['kubernetes', 'extraEnv'],
-      lacksMessage(v, 'extraEnv', 'keep secrets inline or in an existing Secret'),
-    )
 
   if (!c.dataService) return
   const d = k.dataService
@@ -154,10 +149,10 @@ export const kubernetesWarnings = (k: Kubernetes, c: RuntimeContext, warn: Warn)
         ['kubernetes', 'extraEnv', key],
         `${key} is a variable the product sets from your other answers: this value replaces it. Prefer the step that sets it.`,
       )
-  if (Object.keys(k.extraEnv).length && !supports(c.version, 'extraEnv'))
+  if (Object.keys(k.extraEnv).length && c.secretsMode === 'vault')
     warn(
       ['kubernetes', 'extraEnv'],
-      `Chart ${c.version} has no extraEnv: the extra variables are written into environment.data, with the other settings.`,
+      'With Vault injection the gateway reads every variable from Vault: add these extra variables to your Vault secret too (README.md lists them).',
     )
   if (k.podAntiAffinity === 'required' && k.scaling.mode === 'autoscaling')
     warn(

@@ -201,7 +201,7 @@ export const KubernetesSchema = z
     resources: ResourcesSchema,
     scaling: ScalingSchema,
     strategy: StrategySchema,
-    terminationGracePeriodSeconds: count('Termination grace (seconds)', 0, 86_400)
+    terminationGracePeriodSeconds: count('Termination grace (seconds)', 1, 86_400)
       .optional()
       .meta(
         doc('How long a stopping pod may finish its requests before it is killed. Empty: 30.', {

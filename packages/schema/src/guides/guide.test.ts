@@ -73,6 +73,8 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'kubernetes-replicas-pdb-scheduling': {},
   'kubernetes-scheduling-old-charts': {},
   'kubernetes-extra-env': {},
+  'kubernetes-extra-env-vault': { secrets: 'vault' },
+  'kubernetes-extra-env-existing-secret': { secrets: 'existingSecret' },
   'kubernetes-irsa-service-account': { logStore: 's3_assume/irsa' },
   'kubernetes-data-service-runtime': { dataService: 'enabled' },
   'kubernetes-data-service-replicas': { dataService: 'enabled' },

@@ -98,7 +98,7 @@ const envComments = (c: DeploymentConfig, keys: string[]): Record<string, string
   before(['FINETUNES_BUCKET'], dataServiceChoice())
   before(
     Object.keys(extraEnvInData(c)),
-    `Extra variables from the Kubernetes step (chart ${c.chart.version} has no extraEnv, so they are written here).`,
+    'Extra variables from the Kubernetes step (here rather than extraEnv, which the chart misindents).',
   )
   return out
 }

@@ -171,11 +171,18 @@ export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
     ...common,
     ...mongo('mongodb://portkey:SENTINEL-SECRET-mongo@mongo.internal:27017/portkey'),
   },
-  // The Kubernetes step writes no env at 1.7.7: extra variables go to extraEnv, not environment.data.
+  // Extra variables of the Kubernetes step are written into environment.data, after the rest.
   'kubernetes-resources-hpa': { ...common, ...s3 },
   'kubernetes-replicas-pdb-scheduling': { ...common, ...s3 },
   'kubernetes-scheduling-old-charts': { ...common, ...s3 },
-  'kubernetes-extra-env': { ...common, ...s3 },
+  'kubernetes-extra-env': { ...common, ...s3, LOG_LEVEL: 'debug', NODE_OPTIONS: '--max-old-space-size=768' },
+  'kubernetes-extra-env-vault': { ...common, ...s3, LOG_LEVEL: 'debug' },
+  'kubernetes-extra-env-existing-secret': {
+    ...common,
+    ...s3,
+    SERVICE_NAME: 'gateway-eu',
+    LOG_LEVEL: 'debug',
+  },
   'kubernetes-irsa-service-account': {
     ...common,
     LOG_STORE: 's3_assume',

@@ -1,5 +1,4 @@
 import { Scalar } from 'yaml'
-import { supports } from '../../chart/capabilities.js'
 import { CHART_NAME, IRSA_ANNOTATION } from '../../chart/facts.js'
 import type { DeploymentConfig, Resources, Scaling } from '../../config/index.js'
 import { bool, type Entry, entry, map, seq, str, stringMap, word, type YamlNode } from '../yaml-doc.js'
@@ -235,14 +234,6 @@ export const gatewayRuntimeEntries = (c: DeploymentConfig): Entry[] => {
       : undefined,
     nonEmpty(id.podAnnotations)
       ? entry('podAnnotations', stringMap(id.podAnnotations), undefined, !nonEmpty(id.podLabels))
-      : undefined,
-    nonEmpty(k.extraEnv) && supports(c.chart.version, 'extraEnv')
-      ? entry(
-          'extraEnv',
-          envList(k.extraEnv),
-          'Extra variables for the gateway container, as you wrote them.',
-          true,
-        )
       : undefined,
   ]
   return out.filter((e): e is Entry => e !== undefined)
