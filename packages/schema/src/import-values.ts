@@ -4,6 +4,7 @@ import { UNMODELLED_ENV_KEYS } from './chart/facts.js'
 import { CHART_VERSIONS, LATEST_CHART_VERSION } from './chart/releases.js'
 import type { DeploymentConfigInput } from './config/index.js'
 import type { DeepPartial } from './guides/types.js'
+import { KUBERNETES_TOP_KEYS, readKubernetes } from './import/kubernetes.js'
 import { irsaRoleFrom, readLogStore } from './import/log-store.js'
 import { ImportContext, type ImportWarning, isObject, type Loose, own, readEnvData } from './import/reader.js'
 import { readHeader, readRegistry, readSecrets } from './import/registry-secrets.js'
@@ -52,6 +53,7 @@ const KNOWN_TOP_KEYS = new Set([
   'dataservice',
   'service',
   'redis',
+  ...KUBERNETES_TOP_KEYS,
 ])
 
 /** What portkey-setup writes under service and redis; anything more is not carried over. */
@@ -127,13 +129,6 @@ const otherSettings = (ctx: ImportContext, logStore: Loose | undefined) => {
         `${extra.join(', ')} ${extra.length > 1 ? 'are' : 'is'} not carried over: portkey-setup keeps the Services inside the cluster (ClusterIP).`,
       )
   }
-  const sa = own(root, 'serviceAccount')
-  const saName = own(sa, 'name')
-  if (typeof saName === 'string' && saName.trim() !== '')
-    ctx.warn(
-      [],
-      `serviceAccount.name (${saName}) is not carried over: portkey-setup lets the chart create and name the account.`,
-    )
   const irsa = own(logStore?.auth, 'method') === 'irsa'
   if (!irsa && irsaRoleFrom(ctx) !== undefined)
     ctx.warn(
@@ -201,6 +196,7 @@ export const importValues = (yamlText: string): ImportResult => {
   config.sync = readSync(ctx)
   config.bedrock = readBedrock(ctx)
   config.dataService = readDataService(ctx)
+  config.kubernetes = readKubernetes(ctx)
   leftovers(ctx)
   otherSettings(ctx, logStore)
   return { config: prune(config) as DeepPartial<DeploymentConfigInput>, warnings: ctx.warnings }
