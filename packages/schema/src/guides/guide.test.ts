@@ -35,7 +35,7 @@ const DEFAULT_CHOICES = {
   sync: 'organisations',
   bedrock: 'disabled',
   dataService: 'disabled',
-  kubernetes: 'replicas',
+  kubernetes: 'default',
   secrets: 'inline',
   install: 'helm',
 }
@@ -70,14 +70,14 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'chart-1.0.7': { chart: '1.0.7' },
   'chart-1.0.7-mongo-vault': { chart: '1.0.7', logStore: 'mongo', secrets: 'vault' },
   'kubernetes-resources-hpa': { kubernetes: 'autoscaling' },
-  'kubernetes-replicas-pdb-scheduling': {},
-  'kubernetes-scheduling-old-charts': {},
-  'kubernetes-extra-env': {},
-  'kubernetes-extra-env-vault': { secrets: 'vault' },
-  'kubernetes-extra-env-existing-secret': { secrets: 'existingSecret' },
-  'kubernetes-irsa-service-account': { logStore: 's3_assume/irsa' },
-  'kubernetes-data-service-runtime': { dataService: 'enabled' },
-  'kubernetes-data-service-replicas': { dataService: 'enabled' },
+  'kubernetes-replicas-pdb-scheduling': { kubernetes: 'replicas' },
+  'kubernetes-scheduling-old-charts': { kubernetes: 'replicas' },
+  'kubernetes-extra-env': { kubernetes: 'replicas' },
+  'kubernetes-extra-env-vault': { secrets: 'vault', kubernetes: 'replicas' },
+  'kubernetes-extra-env-existing-secret': { secrets: 'existingSecret', kubernetes: 'replicas' },
+  'kubernetes-irsa-service-account': { logStore: 's3_assume/irsa', kubernetes: 'replicas' },
+  'kubernetes-data-service-runtime': { dataService: 'enabled', kubernetes: 'replicas' },
+  'kubernetes-data-service-replicas': { dataService: 'enabled', kubernetes: 'replicas' },
 }
 
 const names = Object.keys(fixtures) as FixtureName[]

@@ -1,4 +1,4 @@
-import { ResourcesSchema, SUGGESTED_RESOURCES } from '../config/kubernetes.js'
+import { KubernetesSchema, ResourcesSchema, SUGGESTED_RESOURCES } from '../config/kubernetes.js'
 import { q, section, shell, step, text } from './blocks.js'
 import type { GuideSection, GuideStep } from './types.js'
 import { rec, type View, valid } from './view.js'
@@ -8,7 +8,22 @@ const TITLE = 'Kubernetes'
 const SELECTOR = (v: View) => `app.kubernetes.io/name=gateway,app.kubernetes.io/instance=${v.release}`
 
 /** The setup outside portkey-setup that the Kubernetes step's answers need: metrics, nodes, labels. */
+const DEFAULTS = JSON.stringify(KubernetesSchema.parse({}))
+
+/** Left alone, the section is at the chart's own defaults: nothing to do, and the README omits it. */
+const isDefault = (k: unknown) => {
+  const r = KubernetesSchema.safeParse(k ?? {})
+  return r.success && JSON.stringify(r.data) === DEFAULTS
+}
+
 export const kubernetesGuide = (v: View): GuideSection => {
+  if (isDefault(v.root.kubernetes))
+    return section(
+      'kubernetes',
+      'default',
+      TITLE,
+      'One gateway pod with the chart\u2019s own runtime defaults.',
+    )
   const k = rec(v.root.kubernetes)
   const scaling = rec(k.scaling)
   const auto = scaling.mode === 'autoscaling'
