@@ -86,21 +86,31 @@ export const envName = (label: string) =>
     256,
   )
 
+/** A record's message: a bad key says what is wrong with it; anything else, what the record must be. */
+const recordError = (what: string) => ({
+  error: (iss: { code?: string; issues?: { message?: string }[] }) =>
+    iss.code === 'invalid_key' ? (iss.issues?.[0]?.message ?? what) : what,
+})
+
 /** A map of label key to value. */
 export const labelMap = (label: string, help: string) =>
   z
-    .record(labelKey(`${label} key`), labelValue(`${label} value`), {
-      error: `${label} must be an object of key → value.`,
-    })
+    .record(
+      labelKey(`${label} key`),
+      labelValue(`${label} value`),
+      recordError(`${label} must be an object of key → value.`),
+    )
     .default({})
     .meta({ title: label, description: help })
 
 /** A map of annotation key to text. */
 export const annotationMap = (label: string, help: string) =>
   z
-    .record(labelKey(`${label} key`), lineText(`${label} value`), {
-      error: `${label} must be an object of key → value.`,
-    })
+    .record(
+      labelKey(`${label} key`),
+      lineText(`${label} value`),
+      recordError(`${label} must be an object of key → value.`),
+    )
     .default({})
     .meta({ title: label, description: help })
 
@@ -112,9 +122,7 @@ export const envMap = (label: string, help: string) =>
       lineText(`${label} value`).min(1, {
         error: `${label} value is empty: enter a value or remove the variable.`,
       }),
-      {
-        error: `${label} must be an object of name → value.`,
-      },
+      recordError(`${label} must be an object of name → value.`),
     )
     .default({})
     .meta({ title: label, description: help })
