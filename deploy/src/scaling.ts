@@ -3,7 +3,9 @@
  * count the config asked for, and PodDisruptionBudgets that select real pods of one workload.
  */
 import { type KObject, type PodTemplate, podTemplates } from './objects.js'
-import type { Finding } from './would-start.js'
+
+/** One reason a pod would not start or stay up (the same shape as would-start's findings). */
+type Finding = { object: string; problem: string }
 
 /** What the config asked for the gateway: a fixed count, or an autoscaler's bounds and targets. */
 export type GatewayScale =

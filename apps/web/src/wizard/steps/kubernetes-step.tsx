@@ -20,7 +20,7 @@ const Subsection = ({ id, title, children }: { id: string; title: string; childr
 /** CPU and memory requests and limits of one workload, with the suggested values one click away. */
 const ResourceFields = ({ at }: { at: string }) => {
   const { getValues, setValue } = useFormContext<FormValues>()
-  const useSuggested = () => {
+  const fillSuggested = () => {
     for (const part of ['requests', 'limits'] as const)
       for (const kind of ['cpu', 'memory'] as const) {
         const path = `${at}.resources.${part}.${kind}`
@@ -41,7 +41,7 @@ const ResourceFields = ({ at }: { at: string }) => {
       <button
         type="button"
         className="button button--secondary"
-        onClick={useSuggested}
+        onClick={fillSuggested}
         data-testid={`${at}-suggested-resources`}
       >
         Fill empty fields with the suggested values
