@@ -15,6 +15,7 @@ export const STEP_TITLES = {
   sync: 'Sync',
   bedrock: 'Bedrock',
   dataService: 'Data service',
+  kubernetes: 'Kubernetes',
   secrets: 'Secrets delivery',
   review: 'Review & download',
 } as const
@@ -140,6 +141,7 @@ export const walk = async (page: Page, w: Walk, onStep?: (id: StepId) => Promise
     sync: () => fillSync(page, w.sync),
     bedrock: async () => undefined,
     dataService: async () => undefined,
+    kubernetes: async () => undefined,
     secrets: async () => undefined,
     review: async () => undefined,
   }
