@@ -148,7 +148,7 @@ const extraEnvFromData = (ctx: ImportContext): Record<string, string> => {
   ])
   const out: Record<string, string> = {}
   for (const [key, value] of ctx.env) {
-    if (ctx.consumed.has(key) || known.has(key) || value.trim() === '' || !ENV_NAME.test(key)) continue
+    if (ctx.consumed.has(key) || known.has(key) || value === '' || !ENV_NAME.test(key)) continue
     if (/^(OTEL_|ANALYTICS_|AZURE_|MONGO_|LOG_STORE_)/.test(key)) continue
     out[key] = value
     ctx.consumed.add(key)
