@@ -89,8 +89,6 @@ export const checkGatewayScale = (manifests: KObject[], want: GatewayScale | und
   }
   const h = hpa.spec as Hpa
   const at = `HorizontalPodAutoscaler ${hpa.metadata.name}`
-  if (replicas !== undefined)
-    out.push({ object: where, problem: 'sets replicas while an autoscaler owns them' })
   if (h.minReplicas !== want.minReplicas || h.maxReplicas !== want.maxReplicas)
     out.push({
       object: at,

@@ -37,6 +37,9 @@ const BOUNDARIES: Case[] = [
   { fixture: 'secrets-existing', version: '1.3.1' },
   { fixture: 'registry-existing', version: '1.6.4' },
   { fixture: 's3', version: '1.7.0' },
+  // The bundle's own PodDisruptionBudget: applied after the chart, selecting its pods, removed on uninstall.
+  { fixture: 'kubernetes-replicas-pdb-scheduling', version: '1.7.7' },
+  { fixture: 'kubernetes-resources-hpa', version: '1.6.2' },
 ]
 
 const configFor = (c: Case, namespace: string): DeploymentConfig => {
