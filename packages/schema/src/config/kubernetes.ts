@@ -15,6 +15,12 @@ import {
  * How the pods run: resources, replicas or autoscaling, rollout, scheduling, pod metadata, the
  * service account and extra env. Every field is optional or has the chart's own default, so a
  * config that leaves the section alone renders exactly as before the section existed.
+ *
+ * Affinity and topology spread are modelled as their common cases, not as free YAML: a pod
+ * anti-affinity against the release's own gateway pods (preferred or required) and spread rules by a
+ * topology key. The renderer writes the label selector itself (the gateway's labels, minus the data
+ * service's), so no rule can select the wrong pods, and every value is checked field by field.
+ * Node placement beyond that is the node selector and tolerations.
  */
 
 /** The values the placeholders suggest: a starting point for a gateway under moderate load. */

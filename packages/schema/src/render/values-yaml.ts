@@ -25,9 +25,6 @@ import {
 } from './values/kubernetes.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
 
-const irsaRoleArn = (c: DeploymentConfig) =>
-  c.logStore.type === 's3_assume' && c.logStore.auth.method === 'irsa' ? c.logStore.auth.roleArn : undefined
-
 /**
  * Pull secrets. Before 1.7.0 the chart gives pods only the names in imageCredentials (its
  * imagePullSecrets value is never read), so a secret made elsewhere is listed there with
@@ -187,9 +184,6 @@ const environmentEntries = (c: DeploymentConfig): Entry[] => {
   return [entry('environment', environment, secretsChoice(c), true)]
 }
 
-const annotations = (roleArn: string | undefined): Entry | undefined =>
-  roleArn ? entry('annotations', map(entry(IRSA_ANNOTATION, str(roleArn)))) : undefined
-
 /** The gateway runs under a service account of its own (1.7.7 requires one); IRSA needs the annotation. */
 const serviceAccountEntries = (c: DeploymentConfig): Entry[] => {
   const id = gatewayPodIdentity(c)
@@ -258,6 +252,7 @@ const dataServiceEntries = (c: DeploymentConfig): Entry[] => {
   const d = c.dataService
   if (!d.enabled) return []
   const runtime = dataServiceRuntime(c)
+  const irsa = gatewayPodIdentity(c).irsaRole
   return [
     entry(
       'dataservice',
@@ -265,7 +260,10 @@ const dataServiceEntries = (c: DeploymentConfig): Entry[] => {
         entry('enabled', bool(true)),
         entry(
           'serviceAccount',
-          map(entry('create', bool(true)), annotations(irsaRoleArn(c))),
+          map(
+            entry('create', bool(true)),
+            irsa !== undefined && entry('annotations', map(entry(IRSA_ANNOTATION, str(irsa)))),
+          ),
           'A service account of its own here too; with IRSA it gets the same role.',
         ),
         runtime.deployment.length > 0 && entry('deployment', map(...runtime.deployment)),
