@@ -70,6 +70,7 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'chart-1.0.7': { chart: '1.0.7' },
   'chart-1.0.7-mongo-vault': { chart: '1.0.7', logStore: 'mongo', secrets: 'vault' },
   'kubernetes-resources-hpa': { kubernetes: 'autoscaling' },
+  'kubernetes-hpa-every-chart': { kubernetes: 'autoscaling' },
   'kubernetes-replicas-pdb-scheduling': { kubernetes: 'replicas' },
   'kubernetes-scheduling-old-charts': { kubernetes: 'replicas' },
   'kubernetes-extra-env': { kubernetes: 'replicas' },

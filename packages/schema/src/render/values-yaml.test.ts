@@ -188,6 +188,7 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
 /** Top-level keys the Kubernetes fixtures add (written out by hand from the chart's templates). */
 const KUBERNETES_KEYS: Partial<Record<FixtureName, string[]>> = {
   'kubernetes-resources-hpa': ['resources', 'autoscaling', 'strategy', 'terminationGracePeriodSeconds'],
+  'kubernetes-hpa-every-chart': ['resources', 'autoscaling'],
   'kubernetes-replicas-pdb-scheduling': [
     'replicaCount',
     'strategy',

@@ -173,6 +173,7 @@ export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
   },
   // Extra variables of the Kubernetes step are written into environment.data, after the rest.
   'kubernetes-resources-hpa': { ...common, ...s3 },
+  'kubernetes-hpa-every-chart': { ...common, ...s3 },
   'kubernetes-replicas-pdb-scheduling': { ...common, ...s3 },
   'kubernetes-scheduling-old-charts': { ...common, ...s3 },
   'kubernetes-extra-env': { ...common, ...s3, LOG_LEVEL: 'debug', NODE_OPTIONS: '--max-old-space-size=768' },
