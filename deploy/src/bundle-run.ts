@@ -50,7 +50,8 @@ export const runBundleScript = (
   })
 }
 
-const KINDS = 'deployments,services,serviceaccounts,secrets,configmaps,networkpolicies,statefulsets,jobs'
+const KINDS =
+  'deployments,services,serviceaccounts,secrets,configmaps,networkpolicies,statefulsets,jobs,poddisruptionbudgets,horizontalpodautoscalers'
 
 /** Every object of those kinds in a namespace, as the API server stores it. */
 export const objectsIn = async (namespace: string): Promise<KObject[]> => {

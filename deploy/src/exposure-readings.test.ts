@@ -46,7 +46,8 @@ describe('exposure readings', () => {
       v.environment.data.SERVER_MODE = 'all'
     })
     const ingress = objects.find((o) => o.kind === 'Ingress')
-    const paths = (ingress?.spec as { rules: { http: { paths: { path: string }[] } }[] }).rules[0]?.http.paths
+    const spec = ingress?.spec as { rules: { http: { paths: { path: string }[] } }[] } | undefined
+    const paths = spec?.rules[0]?.http.paths
     expect(paths?.map((p) => p.path)).toEqual(['/tools/mcp', '/gateway'])
     expect((await findings(config, objects)).filter((f) => f.startsWith('Ingress'))).toEqual([])
   })

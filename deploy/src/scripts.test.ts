@@ -42,6 +42,9 @@ const BOUNDARIES: Case[] = [
   // The first chart with MinIO and Milvus; MinIO's root user from the Secret the bundle's script makes.
   { fixture: 'minio-existing-secret', version: '1.5.0' },
   { fixture: 'milvus-semantic-cache', version: '1.7.7' },
+  // The bundle's own PodDisruptionBudget: applied after the chart, selecting its pods, removed on uninstall.
+  { fixture: 'kubernetes-replicas-pdb-scheduling', version: '1.7.7' },
+  { fixture: 'kubernetes-resources-hpa', version: '1.6.2' },
 ]
 
 const configFor = (c: Case, namespace: string): DeploymentConfig => {

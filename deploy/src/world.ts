@@ -9,6 +9,7 @@ import {
 import type { ExposureWorld } from './exposure-readings.js'
 import { emptyDefaultEnvKeys, parseManifests } from './helm.js'
 import { type KObject, podTemplates } from './objects.js'
+import type { GatewayScale } from './scaling.js'
 import type { DataObject, World } from './would-start.js'
 
 /** The folder the README (and the chart docs) mount the Mongo CA under. */
@@ -151,6 +152,18 @@ const exposureWorld = (c: DeploymentConfig): ExposureWorld => {
   }
 }
 
+const gatewayScale = (c: DeploymentConfig): GatewayScale => {
+  const s = c.kubernetes.scaling
+  return s.mode === 'replicas'
+    ? { replicas: s.replicas }
+    : {
+        minReplicas: s.minReplicas,
+        maxReplicas: s.maxReplicas,
+        ...(s.targetCpuPercent === undefined ? {} : { cpu: s.targetCpuPercent }),
+        ...(s.targetMemoryPercent === undefined ? {} : { memory: s.targetMemoryPercent }),
+      }
+}
+
 export const worldFor = async (
   c: DeploymentConfig,
   manifests: KObject[],
@@ -160,7 +173,8 @@ export const worldFor = async (
   return {
     manifests,
     external,
-    expectedEnv: toEnvironment(c),
+    // Extra variables reach the container as written (extraEnv, or environment.data before 1.7.0).
+    expectedEnv: { ...toEnvironment(c), ...c.kubernetes.extraEnv },
     emptyDefaults: await emptyDefaultEnvKeys(c.chart.version),
     chartEnv: new Set(c.dataService.enabled ? ['DATASERVICE_BASEPATH'] : []),
     irsaRoleArn: ls.type === 's3_assume' && ls.auth.method === 'irsa' ? ls.auth.roleArn : undefined,
@@ -168,5 +182,6 @@ export const worldFor = async (
     csiRoleArn: c.secrets.mode === 'awsSecretsManager' ? gatewayRoleArn(c) : undefined,
     mongoCa: ls.type === 'mongo' && ls.tlsCa ? { path: `${CA_DIR}/${ls.tlsCa.fileName}` } : undefined,
     exposure: exposureWorld(c),
+    gatewayScale: gatewayScale(c),
   }
 }

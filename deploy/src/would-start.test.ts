@@ -147,3 +147,83 @@ describe('the would-start reading on hand-made objects', () => {
     ])
   })
 })
+
+describe('the scaling and disruption readings on hand-made objects', () => {
+  const workload = (
+    name: string,
+    labels: Record<string, string>,
+    container: string,
+    spec: object = {},
+  ): KObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
+    spec: {
+      ...spec,
+      template: {
+        metadata: { labels },
+        spec: { containers: [{ name: container, ports: [{ containerPort: 8787 }] }] },
+      },
+    },
+  })
+  const gw = workload('gw', { app: 'gw', release: 'r' }, 'gateway', { replicas: 2 })
+  const ds = workload('ds', { app: 'gw', release: 'r', component: 'ds' }, 'dataservice')
+  const pdb = (selector: object): KObject => ({
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: 'pdb' },
+    spec: { maxUnavailable: 1, selector },
+  })
+  const world = (manifests: KObject[], extra: object = {}) => ({
+    manifests,
+    external: [],
+    expectedEnv: {},
+    emptyDefaults: new Set<string>(),
+    chartEnv: new Set<string>(),
+    ...extra,
+  })
+  const problems = (manifests: KObject[], extra: object = {}) =>
+    readWouldStart(world(manifests, extra)).map((f) => `${f.object}: ${f.problem}`)
+
+  it('passes a budget that selects the gateway pods only', () => {
+    const ok = pdb({
+      matchLabels: { app: 'gw' },
+      matchExpressions: [{ key: 'component', operator: 'DoesNotExist' }],
+    })
+    expect(problems([gw, ds, ok], { gatewayScale: { replicas: 2 } })).toEqual([])
+  })
+
+  it('reports a budget that selects nothing, or the pods of two workloads', () => {
+    expect(problems([gw, ds, pdb({ matchLabels: { app: 'other' } })])).toEqual([
+      'PodDisruptionBudget pdb: selects no pods',
+    ])
+    expect(problems([gw, ds, pdb({ matchLabels: { app: 'gw' } })])).toEqual([
+      'PodDisruptionBudget pdb: selects the pods of Deployment gw and Deployment ds, not one workload',
+    ])
+  })
+
+  it('reports a replica count or autoscaler other than the config asks for', () => {
+    expect(problems([gw], { gatewayScale: { replicas: 3 } })).toEqual([
+      'Deployment gw: runs 2 replicas, expected 3',
+    ])
+    expect(problems([gw], { gatewayScale: { minReplicas: 2, maxReplicas: 4, cpu: 70 } })).toEqual([
+      'Deployment gw: has no HorizontalPodAutoscaler, though the config asks for one',
+    ])
+    const hpa: KObject = {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'gw' },
+      spec: {
+        scaleTargetRef: { kind: 'Deployment', name: 'gw' },
+        minReplicas: 2,
+        maxReplicas: 4,
+        metrics: [{ type: 'Resource', resource: { name: 'memory', target: { averageUtilization: 80 } } }],
+      },
+    }
+    expect(problems([gw, hpa], { gatewayScale: { minReplicas: 2, maxReplicas: 4, cpu: 70 } })).toEqual([
+      'HorizontalPodAutoscaler gw: cpu target is absent, expected 70',
+      'HorizontalPodAutoscaler gw: memory target is 80, expected absent',
+      'HorizontalPodAutoscaler gw: targets memory use, but the gateway container requests no memory',
+    ])
+  })
+})

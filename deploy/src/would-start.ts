@@ -6,6 +6,7 @@ import { type ExposureWorld, isGatewayService, readExposure } from './exposure-r
  * gateway must receive, and reports every mismatch.
  */
 import { type KObject, labelsMatch, type PodSpec, podTemplates } from './objects.js'
+import { checkDisruptionBudgets, checkGatewayScale, type GatewayScale } from './scaling.js'
 
 export type Finding = { object: string; problem: string }
 
@@ -38,6 +39,8 @@ export type World = {
   mongoCa?: { path: string }
   /** The gateway Service type, Ingress and images the config asks for. */
   exposure?: ExposureWorld
+  /** How many gateway pods the config asks for (fixed or autoscaled). */
+  gatewayScale?: GatewayScale
 }
 
 const GATEWAY_PORT = 8787
@@ -296,6 +299,8 @@ export const readWouldStart = (w: World): Finding[] => {
   }
   checkServices(w, out)
   if (w.exposure) readExposure(w.manifests, w.exposure, out)
+  checkDisruptionBudgets(w.manifests, out)
+  checkGatewayScale(w.manifests, w.gatewayScale, out)
   return out
 }
 

@@ -78,7 +78,7 @@ test('keyboard only: S3 with access keys, from the first step to the download', 
   await typeInto(page, field(page, 'Organisation ID 1'), 'org-keyboard')
   await page.keyboard.press('Enter')
 
-  for (const id of ['bedrock', 'dataService', 'exposure', 'secrets'] as const) {
+  for (const id of ['bedrock', 'dataService', 'kubernetes', 'exposure', 'secrets'] as const) {
     await expectStep(page, id)
     await tabTo(page, nextButton(page))
     await page.keyboard.press('Enter')

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
-import { type DeploymentConfig, DeploymentConfigSchema } from './config/index.js'
+import { type DeploymentConfig, DeploymentConfigObject, DeploymentConfigSchema } from './config/index.js'
 import { type FixtureName, fixtures, SENTINEL } from './fixtures/index.js'
 import { importValues, MAX_VALUES_BYTES, ValuesParseError } from './import-values.js'
 import { renderValuesYaml } from './render/values-yaml.js'
@@ -48,6 +48,10 @@ describe('importing the chart’s own default values files', () => {
     expect(paths(r).filter((p) => p.startsWith('environment.data'))).toEqual([])
     // Everything else in the file is the chart's own default: nothing to keep.
     expect(r.config.keptValues).toBeUndefined()
+    // The runtime keys of the defaults are read: one pod, no autoscaler, nothing else set.
+    expect(DeploymentConfigObject.shape.kubernetes.parse(r.config.kubernetes)).toEqual(
+      DeploymentConfigObject.shape.kubernetes.parse({}),
+    )
   })
 })
 
@@ -120,7 +124,8 @@ const leafPaths = (v: unknown, p: string[] = []): string[][] =>
  * - outside inline mode, every secret and the registry user (they live in Secrets, not in the file);
  * - the Mongo CA's PEM (resources-config.yaml holds it);
  * - IRSA cluster name and OIDC URL, and the IMDS role name (they only fill IAM commands);
- * - a Bedrock setup without long-term keys (it lives in IAM and in virtual keys).
+ * - a Bedrock setup without long-term keys (it lives in IAM and in virtual keys);
+ * - an extra variable that shadows a modelled key (values.yaml holds one value for both).
  */
 const notInValues = (name: FixtureName, c: DeploymentConfig): string[][] => {
   const out: string[][] = []
@@ -129,7 +134,7 @@ const notInValues = (name: FixtureName, c: DeploymentConfig): string[][] => {
     if (c.registry.mode === 'create') out.push(['registry', 'username'])
   }
   if (name === 'mongo-tls-ca') out.push(['logStore', 'tlsCa', 'pem'])
-  if (name === 's3-assume-irsa')
+  if (name === 's3-assume-irsa' || name === 'kubernetes-irsa-service-account')
     out.push(['logStore', 'auth', 'clusterName'], ['logStore', 'auth', 'oidcProviderUrl'])
   if (name === 's3-assume-imds-v1') out.push(['logStore', 'auth', 'roleName'])
   if (name === 'bedrock-separate') out.push(['bedrock'])
@@ -139,6 +144,9 @@ const notInValues = (name: FixtureName, c: DeploymentConfig): string[][] => {
   if (name === 'secrets-aws-sm-mongo-ca') out.push(['logStore', 'tlsCa', 'pem'])
   if (name === 'secrets-aws-sm-irsa-logstore')
     out.push(['logStore', 'auth', 'clusterName'], ['logStore', 'auth', 'oidcProviderUrl'])
+  // An extra variable that shadows a modelled key reads back as that key's field.
+  if (name === 'kubernetes-extra-env-existing-secret')
+    out.push(['gateway', 'serviceName'], ['kubernetes', 'extraEnv'])
   return out
 }
 
@@ -243,7 +251,9 @@ describe('hand-written values files', () => {
     expect(r.warnings.map((w) => w.message).join('\n')).toMatch(
       /PORT is 8788[\s\S]*REDIS_TLS_ENABLED is "yes"/,
     )
-    expect(r.config.keptValues).toEqual({ environment: { data: { X_CUSTOM: '0x1F' } } })
+    // A key nothing models is an extra variable of the Kubernetes step, its text as written.
+    expect(r.config.kubernetes?.extraEnv).toEqual({ X_CUSTOM: '0x1F' })
+    expect(r.config.keptValues).toBeUndefined()
   })
 
   it('warns about an existing Secret the chart would ignore, and vault placeholders', () => {

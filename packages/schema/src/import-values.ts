@@ -5,6 +5,7 @@ import type { DeepPartial } from './guides/types.js'
 import { readExposure } from './import/exposure.js'
 import { readImages } from './import/images.js'
 import { keptFrom } from './import/kept.js'
+import { readKubernetes } from './import/kubernetes.js'
 import { irsaRoleFrom, readLogStore } from './import/log-store.js'
 import { ImportContext, type ImportWarning, isObject, type Loose, own, readEnvData } from './import/reader.js'
 import { readHeader, readRegistry, readSecrets } from './import/registry-secrets.js'
@@ -158,10 +159,11 @@ export const importValues = (yamlText: string): ImportResult => {
   config.dataService = readDataService(ctx)
   config.exposure = readExposure(ctx)
   config.images = readImages(ctx, String(chart?.version ?? LATEST_CHART_VERSION), config.registry)
+  config.kubernetes = readKubernetes(ctx)
   leftovers(ctx)
   otherSettings(ctx, logStore)
   warnUnusedChartStores(ctx, logStore, semanticCache)
-  const kept = keptFrom(root, String(chart?.version ?? LATEST_CHART_VERSION), env)
+  const kept = keptFrom(root, String(chart?.version ?? LATEST_CHART_VERSION), env, ctx.consumed)
   if (kept) config.keptValues = kept
   return { config: prune(config) as DeepPartial<DeploymentConfigInput>, warnings: ctx.warnings }
 }

@@ -80,15 +80,30 @@ export const choicesAt = (path: readonly PathSegment[], values: unknown): Choice
   return docs ? Object.entries(docs).map(([value, d]) => ({ value, ...d })) : []
 }
 
-export type FieldKind = 'text' | 'number' | 'boolean'
-const KINDS: Record<string, FieldKind> = { string: 'text', number: 'number', boolean: 'boolean' }
+export type FieldKind = 'text' | 'number' | 'boolean' | 'choice'
+const KINDS: Record<string, FieldKind> = {
+  string: 'text',
+  number: 'number',
+  boolean: 'boolean',
+  enum: 'choice',
+}
 
-/** The plain fields (text, number, switch) of the object at path, in declaration order. */
+/** The plain fields (text, number, switch, one of a few values) of the object at path, in declaration order. */
 export const fieldKinds = (
   path: readonly PathSegment[],
   values: unknown,
 ): { key: string; kind: FieldKind }[] => {
-  const object = schemaAt(path, values)
+  const found = schemaAt(path, values)
+  // A union shows the fields of the branch the current value chose.
+  const union = found ? unionParts(found) : undefined
+  const value = path.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[String(k)] : undefined),
+    values,
+  )
+  const object =
+    found && union?.key && value && typeof value === 'object'
+      ? unionOption(found, (value as Record<string, unknown>)[union.key])
+      : found
   const shape = object ? shapeOf(object) : undefined
   return Object.entries(shape ?? {}).flatMap(([key, field]) => {
     const kind = KINDS[defOf(peel(field).inner).type]

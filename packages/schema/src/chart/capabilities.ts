@@ -116,6 +116,26 @@ export const CHART_CAPABILITIES = {
     since: '1.3.0',
     title: 'MCP routing on the Ingress (ingress.hostBased, mcpPath, mcpHostname)',
   },
+  topologySpread: {
+    since: '1.1.6',
+    title: 'Topology spread constraints (topologySpreadConstraints)',
+  },
+  rolloutStrategy: {
+    since: '1.6.2',
+    title: 'A rollout strategy (strategy)',
+  },
+  terminationGrace: {
+    since: '1.6.2',
+    title: 'A termination grace period (terminationGracePeriodSeconds)',
+  },
+  serviceAccountAnnotations: {
+    since: '1.0.6',
+    title: 'Service account annotations (serviceAccount.annotations)',
+  },
+  dataServiceExtraEnv: {
+    since: '1.1.0',
+    title: 'Extra environment variables for the data service (dataservice.deployment.extraEnv)',
+  },
 } as const satisfies Record<string, Capability>
 
 export type CapabilityId = keyof typeof CHART_CAPABILITIES

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { lacksMessage, supports } from '../chart/capabilities.js'
+import { envKeysOf } from '../meta/env-keys.js'
 import { AnalyticsSchema } from './analytics.js'
 import { BedrockSchema } from './bedrock.js'
 import { CacheSchema } from './cache.js'
@@ -9,6 +10,8 @@ import { DEFAULT_MCP_PATH, ExposureSchema } from './exposure.js'
 import { identityRules } from './identity.js'
 import { ImagesSchema, imageRegistry, registryServerHost } from './images.js'
 import { KeptValuesSchema } from './kept.js'
+import { KubernetesSchema } from './kubernetes.js'
+import { kubernetesRules, kubernetesWarnings, type RuntimeContext } from './kubernetes-rules.js'
 import { LogStoreSchema } from './log-store.js'
 import { OtelSchema } from './otel.js'
 import { RegistrySchema } from './registry.js'
@@ -26,6 +29,7 @@ export * from './exposure.js'
 export * from './identity.js'
 export * from './images.js'
 export * from './kept.js'
+export * from './kubernetes.js'
 export * from './log-store.js'
 export * from './otel.js'
 export * from './registry.js'
@@ -43,6 +47,7 @@ export const SECTION_IDS = [
   'sync',
   'bedrock',
   'dataService',
+  'kubernetes',
   'exposure',
   'secrets',
 ] as const
@@ -80,6 +85,7 @@ export const DeploymentConfigObject = z.strictObject({
   sync: SyncSchema,
   bedrock: BedrockSchema,
   dataService: DataServiceSchema,
+  kubernetes: KubernetesSchema,
   exposure: ExposureSchema,
   secrets: SecretsSchema,
   keptValues: KeptValuesSchema,
@@ -130,6 +136,19 @@ const imageRules = (c: Parsed, issue: Issue) => {
     )
 }
 
+let fieldEnvKeys: RuntimeContext['envKeys'] | undefined
+const envKeys = () => {
+  if (!fieldEnvKeys) fieldEnvKeys = envKeysOf(DeploymentConfigObject)
+  return fieldEnvKeys
+}
+const runtimeContext = (c: Parsed): RuntimeContext => ({
+  envKeys: envKeys(),
+  version: c.chart.version,
+  secretsMode: c.secrets.mode,
+  irsa: c.logStore.type === 's3_assume' && c.logStore.auth.method === 'irsa',
+  dataService: c.dataService.enabled,
+})
+
 /** Rules that span sections; each issue points at the field to change. */
 const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
   const issue = (path: (string | number)[], message: string) =>
@@ -177,6 +196,8 @@ const crossFieldRules = (c: Parsed, ctx: z.RefinementCtx) => {
 
   exposureRules(c, issue)
   imageRules(c, issue)
+
+  kubernetesRules(c.kubernetes, runtimeContext(c), issue)
 
   if (c.bedrock.enabled) {
     const b = c.bedrock
@@ -270,5 +291,6 @@ export const configWarnings = (c: DeploymentConfig): ConfigWarning[] => {
       path: ['images', 'registry'],
       message: `Chart ${c.chart.version} pulls redis:alpine from Docker Hub itself, not from ${mirror}: mirror it there too, use a custom Redis, or choose chart 1.1.3 or later.`,
     })
+  kubernetesWarnings(c.kubernetes, runtimeContext(c), (path, message) => w.push({ path, message }))
   return w
 }

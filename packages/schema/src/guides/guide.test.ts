@@ -35,6 +35,7 @@ const DEFAULT_CHOICES = {
   sync: 'organisations',
   bedrock: 'disabled',
   dataService: 'disabled',
+  kubernetes: 'default',
   exposure: 'ClusterIP',
   secrets: 'inline',
   install: 'helm',
@@ -93,6 +94,16 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'secrets-aws-sm-mongo-ca': { logStore: 'mongo', secrets: 'awsSecretsManager' },
   'secrets-aws-sm-irsa-logstore': { logStore: 's3_assume/irsa', secrets: 'awsSecretsManager' },
   'azure-workload-identity': { logStore: 'azure/managed' },
+  'kubernetes-resources-hpa': { kubernetes: 'autoscaling' },
+  'kubernetes-hpa-every-chart': { kubernetes: 'autoscaling' },
+  'kubernetes-replicas-pdb-scheduling': { kubernetes: 'replicas' },
+  'kubernetes-scheduling-old-charts': { kubernetes: 'replicas' },
+  'kubernetes-extra-env': { kubernetes: 'replicas' },
+  'kubernetes-extra-env-vault': { secrets: 'vault', kubernetes: 'replicas' },
+  'kubernetes-extra-env-existing-secret': { secrets: 'existingSecret', kubernetes: 'replicas' },
+  'kubernetes-irsa-service-account': { logStore: 's3_assume/irsa', kubernetes: 'replicas' },
+  'kubernetes-data-service-runtime': { dataService: 'enabled', kubernetes: 'replicas' },
+  'kubernetes-data-service-replicas': { dataService: 'enabled', kubernetes: 'replicas' },
 }
 
 const names = Object.keys(fixtures) as FixtureName[]

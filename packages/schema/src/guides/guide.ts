@@ -5,6 +5,7 @@ import { cacheGuide } from './cache.js'
 import { dataServiceGuide } from './data-service.js'
 import { exposureGuide } from './exposure.js'
 import { chartGuide, installGuide } from './install.js'
+import { kubernetesGuide } from './kubernetes.js'
 import { logStoreGuide } from './log-store.js'
 import { registryGuide } from './registry.js'
 import { secretsGuide } from './secrets.js'
@@ -23,6 +24,7 @@ const GUIDES = [
   syncGuide,
   bedrockGuide,
   dataServiceGuide,
+  kubernetesGuide,
   exposureGuide,
   secretsGuide,
   installGuide,

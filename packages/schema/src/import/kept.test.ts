@@ -55,7 +55,7 @@ describe('settings the wizard does not model', () => {
   it('are kept as written, and only those that differ from the chart defaults', () => {
     const { r } = imported()
     expect(r.config.keptValues).toEqual({
-      environment: { annotations: { a: 'b' }, data: { MY_FEATURE_FLAG: 'on', MCP_PORT: '9000' } },
+      environment: { annotations: { a: 'b' }, data: { MCP_PORT: '9000' } },
       service: { annotations: { team: 'gateway' } },
       livenessProbe: { periodSeconds: 15 },
       podSecurityContext: { fsGroup: 2000 },
@@ -63,7 +63,9 @@ describe('settings the wizard does not model', () => {
       'weird: key\n- x': 'value with "quotes" and # hash',
     })
     expect(r.warnings.map((w) => w.message).join('\n')).not.toMatch(/not carried over|not a setting/)
-    expect(keptPaths(r.config.keptValues)).toContainEqual(['environment', 'data', 'MY_FEATURE_FLAG'])
+    expect(keptPaths(r.config.keptValues)).toContainEqual(['environment', 'data', 'MCP_PORT'])
+    // An env key nothing models is an extra variable of the Kubernetes step, not a kept setting.
+    expect(r.config.kubernetes?.extraEnv).toEqual({ MY_FEATURE_FLAG: 'on' })
   })
 
   it('are written back into values.yaml unchanged, and import again to the same config', () => {

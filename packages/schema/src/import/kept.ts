@@ -44,12 +44,16 @@ const differing = (value: unknown, path: string[]): unknown => {
   return isEmpty(value) && defaults.every((d) => d === undefined) ? undefined : value
 }
 
-const walk = (value: unknown, path: string[], version: string, env: Map<string, string>): unknown => {
+type EnvRead = { env: Map<string, string>; consumed: Set<string> }
+
+const walk = (value: unknown, path: string[], version: string, read: EnvRead): unknown => {
   if (isOwnedPath(path)) return undefined
   const [top, second, key] = path
   if (top === 'environment' && second === 'data' && key !== undefined) {
-    // The env as read by the importer: numbers and booleans as written (0x1F stays 0x1F).
-    const text = env.get(key) ?? scalarText(value)
+    // A key a reader took (an extra variable of the Kubernetes step, say) is not kept twice. The env
+    // as read by the importer: numbers and booleans as written (0x1F stays 0x1F).
+    if (read.consumed.has(key)) return undefined
+    const text = read.env.get(key) ?? scalarText(value)
     const d = chartDefaultEnv(version)[key]
     return text === undefined || text.trim() === '' || text === (d === null ? undefined : String(d))
       ? undefined
@@ -63,7 +67,7 @@ const walk = (value: unknown, path: string[], version: string, env: Map<string, 
     if (!isObject(value)) return undefined
     const out: Loose = {}
     for (const [k, v] of Object.entries(value)) {
-      const kept = walk(v, [...path, k], version, env)
+      const kept = walk(v, [...path, k], version, read)
       if (kept !== undefined) set(out, k, kept)
     }
     return Object.keys(out).length ? out : undefined
@@ -75,5 +79,9 @@ const walk = (value: unknown, path: string[], version: string, env: Map<string, 
  * The settings of an imported values.yaml that no reader models and that differ from the chart's
  * defaults, in values.yaml's own shape: the bundle writes them back as they are.
  */
-export const keptFrom = (root: Loose, version: string, env: Map<string, string>): Loose | undefined =>
-  walk(root, [], version, env) as Loose | undefined
+export const keptFrom = (
+  root: Loose,
+  version: string,
+  env: Map<string, string>,
+  consumed: Set<string>,
+): Loose | undefined => walk(root, [], version, { env, consumed }) as Loose | undefined

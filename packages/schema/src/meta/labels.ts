@@ -15,6 +15,7 @@ export const SECTION_TITLES = {
   sync: 'Sync',
   bedrock: 'Bedrock',
   dataService: 'Data service',
+  kubernetes: 'Kubernetes',
   exposure: 'Exposure',
   secrets: 'Secrets delivery',
 } as const satisfies Record<SectionId | 'gateway' | 'otel' | 'images', string>

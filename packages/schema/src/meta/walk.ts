@@ -24,7 +24,8 @@ export const peel = (schema: z.ZodType) => {
     if (d.type === 'optional') optional = true
     if (d.type === 'default' || d.type === 'prefault') {
       hasDefault = true
-      defaultValue ??= d.defaultValue
+      // A prefault's default is parsed, so its inner defaults fill in: the parsed value is what it means.
+      defaultValue ??= d.type === 'prefault' ? current.parse(undefined) : d.defaultValue
     }
     if (WRAPPERS.has(d.type)) current = d.innerType as z.ZodType
     else if (d.type === 'pipe') current = d.in as z.ZodType

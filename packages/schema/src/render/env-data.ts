@@ -24,9 +24,16 @@ export type EnvData = {
   removed: string[]
 }
 
+/**
+ * The gateway's extra variables go into environment.data, with the rest, on every chart version:
+ * the extraEnv list of 1.7.0-1.7.7 is indented two spaces short of the chart's own env entries,
+ * so helm cannot parse the Deployment it renders.
+ */
+export const extraEnvInData = (c: DeploymentConfig): Record<string, string> => c.kubernetes.extraEnv
+
 export const envData = (c: DeploymentConfig): EnvData => {
   const defaults = chartDefaultEnv(c.chart.version)
-  const env = toEnvironment(c)
+  const env = { ...toEnvironment(c), ...extraEnvInData(c) }
   const mode = c.secrets.mode
   // AWS Secrets Manager reaches the chart as an existing Secret too (the one the CSI driver syncs).
   const existing = readsExistingSecret(c.secrets)
@@ -59,7 +66,9 @@ export const envData = (c: DeploymentConfig): EnvData => {
 /** Every key the pod asks the Vault-filled Secret for: the config's env and the defaults that stay. */
 export const vaultSecretKeys = (c: DeploymentConfig): string[] => {
   const { keptDefaults } = envData(c)
-  return [...Object.keys(toEnvironment(c)), ...keptDefaults].sort()
+  return [
+    ...new Set([...Object.keys(toEnvironment(c)), ...Object.keys(extraEnvInData(c)), ...keptDefaults]),
+  ].sort()
 }
 
 /** The Secret Vault must fill: vaultConfig.kubernetesSecret, which defaults to the chart's name. */

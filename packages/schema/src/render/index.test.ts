@@ -4,6 +4,7 @@ import { SENTINEL } from '../fixtures/index.js'
 import { fixtureConfigs } from '../test-support/fixture-configs.js'
 import { iamPolicyFiles } from './iam-files.js'
 import { renderBundleFiles } from './index.js'
+import { minGatewayPods } from './pod-disruption-budget.js'
 import { scriptFiles, secretFiles } from './scripts.js'
 
 describe('renderBundleFiles', () => {
@@ -20,6 +21,7 @@ describe('renderBundleFiles', () => {
         ? ['network-policy.yaml']
         : []),
       ...(config.secrets.mode === 'awsSecretsManager' ? ['secret-provider-class.yaml'] : []),
+      ...(minGatewayPods(config) > 1 ? ['pod-disruption-budget.yaml'] : []),
       ...[...iamPolicyFiles(config), ...scriptFiles(config), ...secretFiles(config)].map((f) => f.path),
     ]
     expect([...paths].sort()).toEqual(expected.sort())

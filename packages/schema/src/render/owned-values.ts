@@ -2,7 +2,7 @@ import { chartDefaultEnv } from '../chart/default-env.js'
 import { IRSA_ANNOTATION, UNMODELLED_ENV_KEYS } from '../chart/facts.js'
 import { CHART_VERSIONS } from '../chart/releases.js'
 import { envBindings } from '../env/bindings.js'
-import { WORKLOAD_IDENTITY_CLIENT_ID, WORKLOAD_IDENTITY_USE } from './values/identity.js'
+import { KUBERNETES_TOP_KEYS } from '../import/kubernetes.js'
 
 /** A values.yaml key path; segments may hold dots and slashes (annotation keys do). */
 export type ValuesPath = readonly string[]
@@ -25,14 +25,20 @@ export const OWNED_VALUE_PATHS: readonly ValuesPath[] = [
   ['environment', 'existingSecret'],
   ['environment', 'secretKeys'],
   ['serviceAccount', 'create'],
-  ['serviceAccount', 'annotations', IRSA_ANNOTATION],
-  ['serviceAccount', 'annotations', WORKLOAD_IDENTITY_CLIENT_ID],
-  ['podLabels', WORKLOAD_IDENTITY_USE],
+  // The Kubernetes step writes every service-account annotation and pod label (IRSA, workload
+  // identity and the user's own among them).
+  ['serviceAccount', 'annotations'],
+  ['serviceAccount', 'name'],
+  ...KUBERNETES_TOP_KEYS.map((k) => [k]),
   ['service', 'type'],
   ['redis', 'serviceType'],
   ['dataservice', 'enabled'],
   ['dataservice', 'serviceAccount', 'create'],
   ['dataservice', 'serviceAccount', 'annotations', IRSA_ANNOTATION],
+  ['dataservice', 'deployment', 'resources'],
+  ['dataservice', 'deployment', 'replicas'],
+  ['dataservice', 'deployment', 'extraEnv'],
+  ['dataservice', 'autoscaling'],
   ...['gatewayImage', 'dataserviceImage', 'redisImage'].map((i) => ['images', i]),
   ...[
     'enabled',

@@ -2,6 +2,7 @@ import type { DeploymentConfig } from '../config/index.js'
 import { contentFiles } from './content-files.js'
 import { IAM_FILES } from './iam-files.js'
 import { NETWORK_POLICY_PATH } from './network-policy.js'
+import { PDB_PATH } from './pod-disruption-budget.js'
 import type { BundleFile } from './types.js'
 
 /** What each bundle file is for, in a sentence. */
@@ -26,6 +27,8 @@ const PURPOSES: Record<string, string> = {
   'resources-config.yaml': 'ConfigMap with the Mongo CA certificate; applied before the chart.',
   [NETWORK_POLICY_PATH]:
     'NetworkPolicy that lets only the gateway reach the in-cluster Redis, which this chart version puts on a NodePort.',
+  [PDB_PATH]:
+    'PodDisruptionBudget that keeps all but one gateway pod running during node drains; applied after the chart.',
   'secrets.env':
     'Secret values the create scripts read (create-secret.sh, create-aws-secret.sh), one KEY=value per line. Keep it private.',
   'secret-provider-class.yaml':

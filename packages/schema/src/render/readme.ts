@@ -84,7 +84,8 @@ export const renderReadme = (config: DeploymentConfig, files?: BundleFile[]): st
     '| Part | Choice |',
     '| --- | --- |',
     ...guide.sections
-      .filter((s) => s.section !== 'install')
+      // A section left at its defaults (choice "default") changes nothing in the bundle.
+      .filter((s) => s.section !== 'install' && s.choice !== 'default')
       .map((s) => `| ${md(s.title)} | ${md(s.summary)} |`),
     '',
     '## Files',

@@ -107,6 +107,51 @@ const mongoUrl = (password: string) => `mongodb://portkey:${password}@mongo.inte
 
 const FREE_TEXT: FreeField[] = [
   field(
+    'pod annotation value',
+    'kubernetes-replicas-pdb-scheduling',
+    (c, v) => ({
+      ...c,
+      kubernetes: {
+        ...c.kubernetes,
+        podAnnotations: { ...c.kubernetes.podAnnotations, 'acme.example/owner': v },
+      },
+    }),
+    (x) => x.podAnnotations['acme.example/owner'],
+  ),
+  field(
+    'service account annotation value',
+    'kubernetes-replicas-pdb-scheduling',
+    (c, v) => ({
+      ...c,
+      kubernetes: {
+        ...c.kubernetes,
+        serviceAccount: { ...c.kubernetes.serviceAccount, annotations: { 'acme.example/audit': v } },
+      },
+    }),
+    (x) => x.serviceAccount.annotations['acme.example/audit'],
+  ),
+  field(
+    'extra env value',
+    'kubernetes-extra-env',
+    (c, v) => ({
+      ...c,
+      kubernetes: { ...c.kubernetes, extraEnv: { ...c.kubernetes.extraEnv, LOG_LEVEL: v } },
+    }),
+    data('LOG_LEVEL'),
+  ),
+  field(
+    'data service extra env value',
+    'kubernetes-data-service-runtime',
+    (c, v) => ({
+      ...c,
+      kubernetes: {
+        ...c.kubernetes,
+        dataService: { ...c.kubernetes.dataService, extraEnv: { LOG_LEVEL: v } },
+      },
+    }),
+    (x) => x.dataservice.deployment.extraEnv[0].value,
+  ),
+  field(
     'registry.username',
     's3',
     (c, v) => ({ ...c, registry: { ...c.registry, username: v } }),
@@ -344,6 +389,31 @@ const IDENTIFIERS: IdentField[] = [
   ident('s3', ['sync', 'organisations', 1], 'org-acme-2', /[A-Za-z0-9_-]/),
   ident('bedrock-principal', ['bedrock', 'region'], 'us-east-1', DNS),
   ident('mongo-tls-ca', ['logStore', 'tlsCa', 'fileName'], 'document_db.pem', /[A-Za-z0-9._-]/),
+  ident(
+    'kubernetes-replicas-pdb-scheduling',
+    ['kubernetes', 'serviceAccount', 'name'],
+    'portkey-gateway',
+    /[a-z0-9.-]/,
+  ),
+  ident(
+    'kubernetes-replicas-pdb-scheduling',
+    ['kubernetes', 'nodeSelector', 'kubernetes.io/os'],
+    'linux',
+    /[A-Za-z0-9_.-]/,
+  ),
+  ident(
+    'kubernetes-replicas-pdb-scheduling',
+    ['kubernetes', 'tolerations', 0, 'key'],
+    'dedicated',
+    /[A-Za-z0-9_./-]/,
+  ),
+  ident('kubernetes-resources-hpa', ['kubernetes', 'resources', 'requests', 'cpu'], '500m', /[0-9.m]/),
+  ident(
+    'kubernetes-resources-hpa',
+    ['kubernetes', 'resources', 'limits', 'memory'],
+    '1Gi',
+    /[0-9.eEKMGTPEik]/,
+  ),
 ]
 
 const setIn = (obj: Input, path: (string | number)[], value: string) => {

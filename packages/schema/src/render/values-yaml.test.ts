@@ -127,13 +127,19 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
   // The identity fixtures (secrets-aws-sm*, azure-workload-identity) have their own tests in values/identity.test.ts.
   const identity = name.startsWith('secrets-aws-sm') || name === 'azure-workload-identity'
   it.skipIf(identity)('sets the service account, the CA mount and the data service only where needed', () => {
-    const irsa = name === 's3-assume-irsa'
-    const sa = irsa
-      ? {
-          create: true,
-          annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/PortkeyIrsa' },
-        }
-      : { create: true }
+    const irsa = name === 's3-assume-irsa' || name === 'kubernetes-irsa-service-account'
+    const sa = {
+      create: true,
+      ...(KUBERNETES_SERVICE_ACCOUNTS[name] ?? {}),
+      ...(irsa
+        ? {
+            annotations: {
+              'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/PortkeyIrsa',
+              ...KUBERNETES_SERVICE_ACCOUNTS[name]?.annotations,
+            },
+          }
+        : {}),
+    }
     expect(values.serviceAccount).toEqual(sa)
     if (irsa) expect(text).toContain('IRSA does not work without it')
     if (name === 'mongo-tls-ca') {
@@ -145,9 +151,17 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
       expect(values.volumes).toBeUndefined()
       expect(values.volumeMounts).toBeUndefined()
     }
-    if (name === 'data-service')
+    if (
+      name === 'data-service' ||
+      name === 'kubernetes-data-service-replicas' ||
+      name === 'kubernetes-data-service-runtime'
+    )
       // finetuneBucket and logexportsBucket are never read by the chart: the env keys carry them.
-      expect(values.dataservice).toEqual({ enabled: true, serviceAccount: { create: true } })
+      expect(values.dataservice).toEqual({
+        enabled: true,
+        serviceAccount: { create: true },
+        ...KUBERNETES_DATA_SERVICE[name],
+      })
     else expect(values.dataservice).toBeUndefined()
   })
 
@@ -171,6 +185,7 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
         ...Object.keys(config.keptValues ?? {}).filter((k) => !['environment', 'service'].includes(k)),
         ...(config.exposure.ingress.enabled ? ['ingress'] : []),
         ...(Object.values(resolveImages(config)).some((i) => i.changed) ? ['images'] : []),
+        ...(KUBERNETES_KEYS[name] ?? []),
       ].sort(),
     )
     expect(text).toContain('written by portkey-setup')
@@ -182,6 +197,62 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
       expect(text).toMatch(/GENERATIONS_\); the README\n.*spells it GENERATION_/)
   })
 })
+
+/** Top-level keys the Kubernetes fixtures add (written out by hand from the chart's templates). */
+const KUBERNETES_KEYS: Partial<Record<FixtureName, string[]>> = {
+  'kubernetes-resources-hpa': ['resources', 'autoscaling', 'strategy', 'terminationGracePeriodSeconds'],
+  'kubernetes-hpa-every-chart': ['resources', 'autoscaling'],
+  'kubernetes-replicas-pdb-scheduling': [
+    'replicaCount',
+    'strategy',
+    'nodeSelector',
+    'tolerations',
+    'affinity',
+    'topologySpreadConstraints',
+    'podLabels',
+    'podAnnotations',
+  ],
+  'kubernetes-scheduling-old-charts': [
+    'replicaCount',
+    'nodeSelector',
+    'tolerations',
+    'affinity',
+    'podLabels',
+  ],
+  'kubernetes-data-service-runtime': ['resources', 'dataservice'],
+  'kubernetes-data-service-replicas': ['dataservice'],
+}
+
+const KUBERNETES_SERVICE_ACCOUNTS: Partial<
+  Record<FixtureName, { name?: string; annotations?: Record<string, string> }>
+> = {
+  'kubernetes-replicas-pdb-scheduling': {
+    name: 'portkey-gateway',
+    annotations: { 'acme.example/audit': 'on' },
+  },
+  'kubernetes-irsa-service-account': {
+    name: 'portkey-gateway',
+    annotations: { 'eks.amazonaws.com/sts-regional-endpoints': 'true' },
+  },
+}
+
+const KUBERNETES_DATA_SERVICE: Partial<Record<FixtureName, object>> = {
+  'kubernetes-data-service-replicas': { deployment: { replicas: 2 } },
+  'kubernetes-data-service-runtime': {
+    deployment: {
+      resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
+      extraEnv: [{ name: 'LOG_LEVEL', value: 'info' }],
+    },
+    autoscaling: {
+      enabled: true,
+      createHpa: true,
+      minReplicas: 1,
+      maxReplicas: 3,
+      targetCPUUtilizationPercentage: 75,
+      targetMemoryUtilizationPercentage: 80,
+    },
+  },
+}
 
 describe('values.yaml beyond the fixtures', () => {
   it('gives the data service the IRSA role too', () => {

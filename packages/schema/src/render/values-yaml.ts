@@ -19,21 +19,20 @@ import {
   secretsChoice,
   syncChoice,
 } from './choices.js'
-import { type EnvData, envData, vaultSecretName } from './env-data.js'
+import { type EnvData, envData, extraEnvInData, vaultSecretName } from './env-data.js'
 import { mergeKept } from './kept.js'
-import { caConfigMapName } from './resources-config.js'
 import { ingressEntries, serviceEntries } from './values/exposure.js'
-import {
-  identityAnnotationsEntry,
-  identityPodLabelEntries,
-  identityServiceAccountComment,
-} from './values/identity.js'
+import { identityServiceAccountComment } from './values/identity.js'
 import { imageEntries } from './values/images.js'
+import {
+  dataServiceRuntime,
+  gatewayPodIdentity,
+  gatewayRuntimeEntries,
+  serviceAccountMap,
+} from './values/kubernetes.js'
 import { storeEntries } from './values/stores.js'
 import { volumeEntries } from './values/volumes.js'
 import { bool, documentText, type Entry, entry, map, seq, str } from './yaml-doc.js'
-
-const irsaRoleArn = (c: DeploymentConfig) => logStoreIrsaRole(c)
 
 /**
  * Pull secrets. Before 1.7.0 the chart gives pods only the names in imageCredentials (its
@@ -107,6 +106,10 @@ const envComments = (c: DeploymentConfig, keys: string[]): Record<string, string
   )
   before(['PORTKEY_CLIENT_AUTH', 'ORGANISATIONS_TO_SYNC'], syncChoice())
   before(['FINETUNES_BUCKET'], dataServiceChoice())
+  before(
+    Object.keys(extraEnvInData(c)),
+    'Extra variables from the Kubernetes step (here rather than extraEnv, which the chart misindents).',
+  )
   return out
 }
 
@@ -196,23 +199,26 @@ const environmentEntries = (c: DeploymentConfig): Entry[] => {
   return [entry('environment', environment, secretsChoice(c), true)]
 }
 
-const annotations = (roleArn: string | undefined): Entry | undefined =>
-  roleArn ? entry('annotations', map(entry(IRSA_ANNOTATION, str(roleArn)))) : undefined
-
 /** The gateway runs under a service account of its own (1.7.7 requires one); IRSA and workload identity annotate it. */
 const serviceAccountEntries = (c: DeploymentConfig): Entry[] => {
   const comment =
     identityServiceAccountComment(c) ??
     'Service account: one of the release\u2019s own, so the gateway does not run as the namespace default.'
   return [
-    entry('serviceAccount', map(entry('create', bool(true)), identityAnnotationsEntry(c)), comment, true),
-    ...identityPodLabelEntries(c),
+    entry(
+      'serviceAccount',
+      serviceAccountMap(c, gatewayPodIdentity(c).serviceAccountAnnotations),
+      comment,
+      true,
+    ),
   ]
 }
 
 const dataServiceEntries = (c: DeploymentConfig): Entry[] => {
   const d = c.dataService
   if (!d.enabled) return []
+  const runtime = dataServiceRuntime(c)
+  const irsa = gatewayPodIdentity(c).irsaRole
   return [
     entry(
       'dataservice',
@@ -220,9 +226,14 @@ const dataServiceEntries = (c: DeploymentConfig): Entry[] => {
         entry('enabled', bool(true)),
         entry(
           'serviceAccount',
-          map(entry('create', bool(true)), annotations(irsaRoleArn(c))),
+          map(
+            entry('create', bool(true)),
+            irsa !== undefined && entry('annotations', map(entry(IRSA_ANNOTATION, str(irsa)))),
+          ),
           'A service account of its own here too; with IRSA it gets the same role.',
         ),
+        runtime.deployment.length > 0 && entry('deployment', map(...runtime.deployment)),
+        runtime.autoscaling,
       ),
       [dataServiceChoice(), 'It reads FINETUNES_BUCKET and the other keys from environment.data above.'],
       true,
@@ -247,6 +258,7 @@ export const renderValuesYaml = (config: DeploymentConfig): string => {
     ...imageEntries(config),
     ...environmentEntries(config),
     ...serviceAccountEntries(config),
+    ...gatewayRuntimeEntries(config),
     ...serviceEntries(config),
     ...volumeEntries(config),
     ...ingressEntries(config),

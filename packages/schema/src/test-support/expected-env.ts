@@ -183,7 +183,7 @@ export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
   'bedrock-separate': { ...common, ...s3 },
   'gateway-request-timeout': { ...common, REQUEST_TIMEOUT: '300000', ...s3 },
   // A kept env key comes after every key the config sets.
-  'kept-settings': { ...common, ...s3, ACME_FEATURE_FLAG: 'on' },
+  'kept-settings': { ...common, ...s3, MCP_GATEWAY_BASE_URL: 'https://mcp.acme.example' },
   'data-service': {
     ...common,
     ...s3,
@@ -264,6 +264,39 @@ export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
   'chart-1.0.7-mongo-vault': {
     ...common,
     ...mongo('mongodb://portkey:SENTINEL-SECRET-mongo@mongo.internal:27017/portkey'),
+  },
+  // Extra variables of the Kubernetes step are written into environment.data, after the rest.
+  'kubernetes-resources-hpa': { ...common, ...s3 },
+  'kubernetes-hpa-every-chart': { ...common, ...s3 },
+  'kubernetes-replicas-pdb-scheduling': { ...common, ...s3 },
+  'kubernetes-scheduling-old-charts': { ...common, ...s3 },
+  'kubernetes-extra-env': { ...common, ...s3, LOG_LEVEL: 'debug', NODE_OPTIONS: '--max-old-space-size=768' },
+  'kubernetes-extra-env-vault': { ...common, ...s3, LOG_LEVEL: 'debug' },
+  'kubernetes-extra-env-existing-secret': {
+    ...common,
+    ...s3,
+    SERVICE_NAME: 'gateway-eu',
+    LOG_LEVEL: 'debug',
+  },
+  'kubernetes-irsa-service-account': {
+    ...common,
+    LOG_STORE: 's3_assume',
+    LOG_STORE_REGION: 'us-west-2',
+    LOG_STORE_GENERATIONS_BUCKET: 'acme-irsa-logs',
+  },
+  'kubernetes-data-service-runtime': {
+    ...common,
+    ...s3,
+    FINETUNES_BUCKET: 'acme-finetunes',
+    FINETUNES_AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/PortkeyFinetunes',
+    LOG_EXPORTS_BUCKET: 'acme-log-exports',
+  },
+  'kubernetes-data-service-replicas': {
+    ...common,
+    ...s3,
+    FINETUNES_BUCKET: 'acme-finetunes',
+    FINETUNES_AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/PortkeyFinetunes',
+    LOG_EXPORTS_BUCKET: 'acme-log-exports',
   },
 }
 

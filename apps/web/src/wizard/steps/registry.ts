@@ -15,6 +15,7 @@ const loaders = {
   sync: () => import('./sync-step').then((m) => ({ default: m.SyncStep })),
   bedrock: () => import('./bedrock-step').then((m) => ({ default: m.BedrockStep })),
   dataService: () => import('./data-service-step').then((m) => ({ default: m.DataServiceStep })),
+  kubernetes: () => import('./kubernetes-step').then((m) => ({ default: m.KubernetesStep })),
   exposure: () => import('./exposure-step').then((m) => ({ default: m.ExposureStep })),
   secrets: () => import('./secrets-step').then((m) => ({ default: m.SecretsStep })),
 }
@@ -70,6 +71,13 @@ const SECTION_STEPS = {
     fields: ['dataService'],
     optional: true,
     Component: lazy(loaders.dataService),
+  },
+  kubernetes: {
+    title: 'Kubernetes',
+    intro: 'Optional: resources, replicas or autoscaling, scheduling and pod settings.',
+    fields: ['kubernetes'],
+    optional: true,
+    Component: lazy(loaders.kubernetes),
   },
   exposure: {
     title: 'Exposure',

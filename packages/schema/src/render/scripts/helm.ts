@@ -2,6 +2,7 @@ import { CHART_NAME, GATEWAY_PORT, HELM_REPO_NAME, HELM_REPO_URL } from '../../c
 import type { DeploymentConfig } from '../../config/index.js'
 import { gatewayAddress, reachSentence } from '../exposure-text.js'
 import { NETWORK_POLICY_PATH, redisPolicyName, renderNetworkPolicy } from '../network-policy.js'
+import { PDB_PATH, pdbName, renderPodDisruptionBudget } from '../pod-disruption-budget.js'
 import { caConfigMapName } from '../resources-config.js'
 import { shellQuote } from '../shell.js'
 import type { BundleFile } from '../types.js'
@@ -11,6 +12,7 @@ import { gatewayDeploymentName, optionLines, script, secretsPlan } from './commo
 export const VALUES_PATH = '../values.yaml'
 export const RESOURCES_CONFIG_PATH = '../resources-config.yaml'
 const POLICY_FILE = `../${NETWORK_POLICY_PATH}`
+const PDB_FILE = `../${PDB_PATH}`
 
 const hasMongoCa = (c: DeploymentConfig) => c.logStore.type === 'mongo' && Boolean(c.logStore.tlsCa)
 
@@ -35,6 +37,7 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
   const plan = secretsPlan(c)
   const ca = hasMongoCa(c)
   const policy = renderNetworkPolicy(c) !== null
+  const pdb = renderPodDisruptionBudget(c) !== null
   const vars: [string, string][] = [
     ...releaseVars(c),
     ['CHART_VERSION', c.chart.version],
@@ -46,6 +49,7 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
   ]
   if (ca) vars.push(['RESOURCES_FILE', RESOURCES_CONFIG_PATH])
   if (policy) vars.push(['POLICY_FILE', POLICY_FILE])
+  if (pdb) vars.push(['PDB_FILE', PDB_FILE])
   if (plan.envSecret) vars.push(['ENV_SECRET', plan.envSecret])
   if (plan.pullSecret) vars.push(['PULL_SECRET', plan.pullSecret])
   if (plan.existingPullSecret) vars.push(['PULL_SECRET', plan.existingPullSecret])
@@ -89,6 +93,9 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
             '[ -f "$POLICY_FILE" ] || fail "$POLICY_FILE is missing: run this script from the unzipped bundle."',
           ]
         : []),
+      ...(pdb
+        ? ['[ -f "$PDB_FILE" ] || fail "$PDB_FILE is missing: run this script from the unzipped bundle."']
+        : []),
       ...(ca
         ? [
             '[ -f "$RESOURCES_FILE" ] || fail "$RESOURCES_FILE is missing: run this script from the unzipped bundle."',
@@ -123,6 +130,13 @@ export const installScript = (c: DeploymentConfig): BundleFile => {
       '',
       'echo "Installing release $RELEASE (chart $CHART $CHART_VERSION) in namespace $NAMESPACE."',
       'helm upgrade --install "$RELEASE" "$CHART" --version "$CHART_VERSION" -f "$VALUES_FILE" -n "$NAMESPACE" --create-namespace',
+      ...(pdb
+        ? [
+            '# The chart has no PodDisruptionBudget: this one keeps all but one gateway pod up during drains.',
+            'echo "Applying $PDB_FILE to namespace $NAMESPACE."',
+            'kubectl apply --namespace "$NAMESPACE" -f "$PDB_FILE"',
+          ]
+        : []),
       '',
       '# ---- Next ----------------------------------------------------------------------------',
       'kubectl get pods --namespace "$NAMESPACE" -l "app.kubernetes.io/instance=$RELEASE"',
@@ -141,6 +155,7 @@ export const uninstallScript = (c: DeploymentConfig): BundleFile => {
     ...(hasMongoCa(c) ? [['configmap', 'CA_CONFIGMAP', caConfigMapName(c)]] : []),
     ...(renderNetworkPolicy(c) !== null ? [['networkpolicy', 'POLICY', redisPolicyName(c)]] : []),
     ...(plan.providerClass ? [['secretproviderclass', 'PROVIDER_CLASS', plan.providerClass]] : []),
+    ...(renderPodDisruptionBudget(c) !== null ? [['poddisruptionbudget', 'PDB', pdbName(c)]] : []),
   ]
   const secrets = [
     ...(plan.envSecret ? [['secret', 'ENV_SECRET', plan.envSecret]] : []),
