@@ -8,6 +8,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+# create-aws-secret.sh builds the secret's JSON with jq.
+command -v jq >/dev/null 2>&1 || need+=(jq)
 # The contract fuzz: its venv, and the loopback-only network namespace it runs in.
 python3 -c 'import ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
