@@ -5,11 +5,9 @@ import { z } from 'zod'
  * and written back into values.yaml: a tree in values.yaml's own shape holding only those keys.
  * Anything can be in it, a token included, so it is marked secret: the wizard's draft never stores it.
  */
-// Typed as a plain record: zod's recursive JSON type is too deep for the form library's types.
-const JsonTree = z.record(z.string().min(1).max(253), z.json()) as unknown as z.ZodType<
-  Record<string, unknown>,
-  Record<string, unknown>
->
+// Any JSON value under each key. Not z.json(): its recursive JSON Schema does not survive the
+// OpenAPI document, and zod's recursive type is too deep for the form library's types.
+const JsonTree = z.record(z.string().min(1).max(253), z.unknown())
 
 export const KeptValuesSchema = JsonTree.optional().meta({
   title: 'Settings kept from your values.yaml',

@@ -82,6 +82,10 @@ describe('settings the wizard does not model', () => {
     expect(importValues(text).config.keptValues).toEqual(config.keptValues)
   })
 
+  it('drop a value whose aliases loop back into it, instead of looping', () => {
+    expect(importValues('a: &x [*x]\nb: 1\n').config.keptValues).toEqual({ b: 1 })
+  })
+
   it('never reach the browser draft', () => {
     expect(stripSecrets(imported().config)).not.toHaveProperty('keptValues')
   })

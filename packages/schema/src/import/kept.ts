@@ -25,6 +25,25 @@ const isEmpty = (v: unknown) =>
 const defaultsAt = (path: readonly string[]): unknown[] =>
   CHART_LAYOUTS.map((l) => path.reduce<unknown>((o, k) => own(o, k), CHART_DEFAULT_VALUES[l]))
 
+/** A plain copy, or undefined for a value whose aliases loop back into it (a: &x [*x]). */
+const acyclic = (v: unknown, seen: unknown[] = []): unknown => {
+  if (typeof v !== 'object' || v === null) return v
+  if (seen.includes(v) || seen.length > 64) throw new RangeError('cyclic')
+  const inner = [...seen, v]
+  if (Array.isArray(v)) return v.map((x) => acyclic(x, inner))
+  const out: Loose = {}
+  for (const [k, x] of Object.entries(v)) set(out, k, acyclic(x, inner))
+  return out
+}
+
+const plain = (v: unknown): unknown => {
+  try {
+    return acyclic(v)
+  } catch {
+    return undefined
+  }
+}
+
 const set = (o: Loose, k: string, v: unknown) =>
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })
 
@@ -41,7 +60,7 @@ const differing = (value: unknown, path: string[]): unknown => {
     return Object.keys(out).length ? out : undefined
   }
   // An empty value where the chart has nothing sets nothing; null over a default removes it, so it stays.
-  return isEmpty(value) && defaults.every((d) => d === undefined) ? undefined : value
+  return isEmpty(value) && defaults.every((d) => d === undefined) ? undefined : plain(value)
 }
 
 type EnvRead = { env: Map<string, string>; consumed: Set<string> }
@@ -60,8 +79,8 @@ const walk = (value: unknown, path: string[], version: string, read: EnvRead): u
       : text
   }
   if (path.length === 1 && top && NAMED_LISTS.includes(top) && Array.isArray(value)) {
-    const items = value.filter((i) => !isOwnVolume(i))
-    return items.length ? items : undefined
+    const items = plain(value.filter((i) => !isOwnVolume(i))) as unknown[] | undefined
+    return items?.length ? items : undefined
   }
   if (path.length === 0 || holdsOwnedPath(path)) {
     if (!isObject(value)) return undefined
