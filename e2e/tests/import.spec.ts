@@ -51,7 +51,9 @@ const openImport = async (page: Page) => {
   return dialog
 }
 
-test('import via the file picker: warnings shown, same choices, identical values.yaml', async ({ page }) => {
+test('import via the file picker: unmodelled settings kept as written, same choices, identical values.yaml', async ({
+  page,
+}) => {
   const path = pathNamed('s3_assume access_keys')
   const original: Walk = {
     chart: { releaseName: 'acme-gw', namespace: 'acme-portkey' },
@@ -67,7 +69,7 @@ test('import via the file picker: warnings shown, same choices, identical values
 
   await startFresh(page)
   const dialog = await openImport(page)
-  // A setting portkey-setup does not model must come back as a warning, not vanish silently.
+  // A setting portkey-setup does not model is kept as written, never dropped silently.
   const edited = `${text(first, 'values.yaml')}\ne2eUnmapped:\n  keep: true\n`
   await dialog.getByLabel('values.yaml file').setInputFiles({
     name: 'values.yaml',
@@ -79,8 +81,10 @@ test('import via the file picker: warnings shown, same choices, identical values
   await expect(dialog).toHaveCount(0)
 
   const warnings = page.getByTestId('import-warnings')
-  await expect(warnings.getByRole('heading')).toHaveText('values.yaml imported with 1 warning')
-  await expect(warnings.getByRole('listitem')).toHaveText([/e2eUnmapped/])
+  await expect(warnings.getByRole('heading')).toHaveText('values.yaml imported')
+  await expect(page.getByTestId('import-kept')).toContainText(
+    'One setting without a field in the wizard is kept',
+  )
 
   // The choices are back where the user made them...
   await expect(field(page, 'Release name')).toHaveValue('acme-gw')
@@ -97,10 +101,17 @@ test('import via the file picker: warnings shown, same choices, identical values
   // ...and Review builds the same bundle from them.
   await goToStep(page, 'review')
   await expect(page.getByTestId('validation-summary')).toHaveCount(0)
+  const kept = page.getByTestId('kept-settings')
+  await expect(kept.getByRole('listitem')).toHaveText([/e2eUnmapped/])
   const second = await readBundle(await downloadBundle(page))
   expect(second.fileName).toBe(first.fileName)
   expect([...second.files.keys()]).toEqual([...first.files.keys()])
-  expect(text(second, 'values.yaml')).toBe(text(first, 'values.yaml'))
+  expect(text(second, 'values.yaml')).toContain('e2eUnmapped:\n  keep: true')
+  // Without the kept setting it is the first bundle's values.yaml, byte for byte.
+  await kept.getByRole('button', { name: 'Remove e2eUnmapped' }).click()
+  await expect(kept).toHaveCount(0)
+  const third = await readBundle(await downloadBundle(page))
+  expect(text(third, 'values.yaml')).toBe(text(first, 'values.yaml'))
 })
 
 test('import by pasting: the missing CA is a warning, Review names it, uploading it restores the bundle', async ({

@@ -29,7 +29,7 @@ test('Kubernetes step: resources and HPA reach values.yaml, with a PodDisruption
         await opt('Maximum replicas').fill('2')
         await opt('CPU target').fill('70')
         // The rule spans two fields: it is reported at the maximum, with the fix.
-        await page.getByRole('button', { name: 'Next: Secrets delivery' }).click()
+        await page.getByRole('button', { name: 'Next: Exposure' }).click()
         await expect(page.locator('[data-field="kubernetes.scaling.maxReplicas"]')).toContainText(
           'below the minimum',
         )
