@@ -51,7 +51,7 @@ export const runBundleScript = (
 }
 
 const KINDS =
-  'deployments,services,serviceaccounts,secrets,configmaps,networkpolicies,statefulsets,jobs,poddisruptionbudgets,horizontalpodautoscalers'
+  'deployments,services,serviceaccounts,secrets,configmaps,networkpolicies,statefulsets,jobs,poddisruptionbudgets,horizontalpodautoscalers,ingresses'
 
 /** Every object of those kinds in a namespace, as the API server stores it. */
 export const objectsIn = async (namespace: string): Promise<KObject[]> => {

@@ -45,6 +45,8 @@ const BOUNDARIES: Case[] = [
   // The bundle's own PodDisruptionBudget: applied after the chart, selecting its pods, removed on uninstall.
   { fixture: 'kubernetes-replicas-pdb-scheduling', version: '1.7.7' },
   { fixture: 'kubernetes-resources-hpa', version: '1.6.2' },
+  // The production-shaped path: IRSA, an HPA, an Ingress with TLS, an image mirror, AWS Secrets Manager.
+  { fixture: 'production', version: '1.7.7' },
 ]
 
 const configFor = (c: Case, namespace: string): DeploymentConfig => {

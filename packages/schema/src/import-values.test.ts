@@ -142,7 +142,7 @@ const notInValues = (name: FixtureName, c: DeploymentConfig): string[][] => {
   if (c.secrets.mode === 'awsSecretsManager')
     out.push(['secrets', 'secretId'], ['secrets', 'region'], ['secrets', 'kmsKeyArn'])
   if (name === 'secrets-aws-sm-mongo-ca') out.push(['logStore', 'tlsCa', 'pem'])
-  if (name === 'secrets-aws-sm-irsa-logstore')
+  if (name === 'secrets-aws-sm-irsa-logstore' || name === 'production')
     out.push(['logStore', 'auth', 'clusterName'], ['logStore', 'auth', 'oidcProviderUrl'])
   // An extra variable that shadows a modelled key reads back as that key's field.
   if (name === 'kubernetes-extra-env-existing-secret')

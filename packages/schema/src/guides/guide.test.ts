@@ -104,6 +104,12 @@ const EXPECTED: Record<FixtureName, Partial<typeof DEFAULT_CHOICES>> = {
   'kubernetes-irsa-service-account': { logStore: 's3_assume/irsa', kubernetes: 'replicas' },
   'kubernetes-data-service-runtime': { dataService: 'enabled', kubernetes: 'replicas' },
   'kubernetes-data-service-replicas': { dataService: 'enabled', kubernetes: 'replicas' },
+  production: {
+    logStore: 's3_assume/irsa',
+    kubernetes: 'autoscaling',
+    exposure: 'ingress',
+    secrets: 'awsSecretsManager',
+  },
 }
 
 const names = Object.keys(fixtures) as FixtureName[]

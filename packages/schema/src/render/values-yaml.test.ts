@@ -124,8 +124,10 @@ describe.each(names)('values.yaml for the %s fixture', (name) => {
     else expect(text).not.toContain(SENTINEL)
   })
 
-  // The identity fixtures (secrets-aws-sm*, azure-workload-identity) have their own tests in values/identity.test.ts.
-  const identity = name.startsWith('secrets-aws-sm') || name === 'azure-workload-identity'
+  // The identity fixtures (secrets-aws-sm*, azure-workload-identity) have their own tests in values/identity.test.ts,
+  // production (IRSA and the CSI volume together) in values/production.test.ts.
+  const identity =
+    name.startsWith('secrets-aws-sm') || name === 'azure-workload-identity' || name === 'production'
   it.skipIf(identity)('sets the service account, the CA mount and the data service only where needed', () => {
     const irsa = name === 's3-assume-irsa' || name === 'kubernetes-irsa-service-account'
     const sa = {
@@ -221,6 +223,7 @@ const KUBERNETES_KEYS: Partial<Record<FixtureName, string[]>> = {
   ],
   'kubernetes-data-service-runtime': ['resources', 'dataservice'],
   'kubernetes-data-service-replicas': ['dataservice'],
+  production: ['resources', 'autoscaling'],
 }
 
 const KUBERNETES_SERVICE_ACCOUNTS: Partial<

@@ -298,6 +298,12 @@ export const EXPECTED_ENV: Record<FixtureName, Record<string, string>> = {
     FINETUNES_AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/PortkeyFinetunes',
     LOG_EXPORTS_BUCKET: 'acme-log-exports',
   },
+  production: {
+    ...common,
+    LOG_STORE: 's3_assume',
+    LOG_STORE_REGION: 'us-west-2',
+    LOG_STORE_GENERATIONS_BUCKET: 'acme-prod-logs',
+  },
 }
 
 /** The env keys the contract treats as secrets (kept out of values.yaml unless secrets are inline). */
