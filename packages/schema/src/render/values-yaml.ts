@@ -2,12 +2,7 @@ import type { YAMLMap } from 'yaml'
 import { Scalar } from 'yaml'
 import { supports } from '../chart/capabilities.js'
 import { IRSA_ANNOTATION } from '../chart/facts.js'
-import {
-  type DeploymentConfig,
-  existingSecretName,
-  logStoreIrsaRole,
-  REGISTRY_SECRET_NAME,
-} from '../config/index.js'
+import { type DeploymentConfig, existingSecretName, REGISTRY_SECRET_NAME } from '../config/index.js'
 import {
   analyticsChoice,
   bedrockChoice,

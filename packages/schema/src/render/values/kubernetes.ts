@@ -1,5 +1,5 @@
 import { Scalar } from 'yaml'
-import { CHART_NAME, IRSA_ANNOTATION } from '../../chart/facts.js'
+import { CHART_NAME } from '../../chart/facts.js'
 import { type DeploymentConfig, logStoreIrsaRole, type Resources, type Scaling } from '../../config/index.js'
 import { bool, type Entry, entry, map, seq, str, stringMap, word, type YamlNode } from '../yaml-doc.js'
 import { identityPodLabels, identityServiceAccountAnnotations } from './identity.js'
