@@ -1,64 +1,12 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { promisify } from 'node:util'
+import { applyObjects, runBundleScript as runInBundle } from '../../deploy/src/bundle-run.js'
+import { cluster, kubectl, sh } from '../../deploy/src/cluster.js'
 
+export { cluster, kubectl, type RunResult, sh } from '../../deploy/src/cluster.js'
 /**
- * The bundle's scripts run as a user runs them, against the test kube-apiserver of scripts/cluster
- * (the same way deploy/src/bundle-run.ts does for the deploy tests): from the unzipped folder, with
- * the cluster's kubeconfig, its helm and kubectl first on PATH, and the loopback chart repository.
+ * The bundle's scripts run as a user runs them, against the test kube-apiserver of scripts/cluster:
+ * the deploy tests' own helpers (deploy/src/cluster.ts, bundle-run.ts), for a zip the wizard downloaded.
  */
-const run = promisify(execFile)
-
-/** What scripts/cluster/up.sh wrote: where helm, kubectl, the kubeconfig and the chart repository are. */
-export type Cluster = { KUBECONFIG: string; HELM_BIN: string; KUBECTL_BIN: string; CHART_REPO_URL: string }
-
-export const cluster = (): Cluster => {
-  const file = `${process.env.CLUSTER_DIR ?? '/tmp/portkey-setup-cluster'}/cluster.env`
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    throw new Error(`${file} is missing: run \`bash scripts/cluster/up.sh\` first`)
-  }
-  return Object.fromEntries(
-    text
-      .split('\n')
-      .filter((l) => l.includes('='))
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  ) as Cluster
-}
-
-export type RunResult = { code: number; stdout: string; stderr: string }
-
-/** Runs a command; never throws on a non-zero exit, so the test can assert on it. */
-export const sh = async (
-  cmd: string,
-  args: string[],
-  opts: { cwd?: string; env?: Record<string, string> } = {},
-): Promise<RunResult> => {
-  try {
-    const r = await run(cmd, args, {
-      cwd: opts.cwd,
-      env: { ...process.env, ...opts.env },
-      maxBuffer: 64 << 20,
-    })
-    return { code: 0, stdout: r.stdout, stderr: r.stderr }
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string }
-    return {
-      code: typeof err.code === 'number' ? err.code : 1,
-      stdout: err.stdout ?? '',
-      stderr: err.stderr ?? String(e),
-    }
-  }
-}
-
-export const kubectl = (args: string[]) => {
-  const c = cluster()
-  return sh(c.KUBECTL_BIN, args, { env: { KUBECONFIG: c.KUBECONFIG } })
-}
+export { applyObjects }
 
 export const helm = (args: string[]) => {
   const c = cluster()
@@ -71,30 +19,7 @@ export const runBundleScript = (
   script: string,
   args: string[] = [],
   env: Record<string, string> = {},
-): Promise<RunResult> => {
-  const c = cluster()
-  const helmHome = join(dirname(root), '.helm')
-  return sh('bash', [join(root, 'scripts', script), ...args], {
-    cwd: dirname(root),
-    env: {
-      PATH: `${dirname(c.HELM_BIN)}:${process.env.PATH ?? ''}`,
-      KUBECONFIG: c.KUBECONFIG,
-      PORTKEY_CHART_REPO: c.CHART_REPO_URL,
-      HELM_CONFIG_HOME: join(helmHome, 'config'),
-      HELM_CACHE_HOME: join(helmHome, 'cache'),
-      HELM_DATA_HOME: join(helmHome, 'data'),
-      ...env,
-    },
-  })
-}
-
-/** Applies a manifest with kubectl, as the user's own tooling would. */
-export const applyObjects = async (namespace: string, text: string): Promise<void> => {
-  const dir = mkdtempSync(join(tmpdir(), 'pk-e2e-apply-'))
-  writeFileSync(join(dir, 'o.yaml'), text)
-  const r = await kubectl(['apply', '-n', namespace, '-f', join(dir, 'o.yaml')])
-  if (r.code !== 0) throw new Error(`kubectl apply failed: ${r.stderr}`)
-}
+) => runInBundle({ dir: root, files: [] }, script, args, env)
 
 /**
  * The test API server has the CSI driver's CRD and CSIDriver but no AWS provider: this stand-in
