@@ -67,3 +67,20 @@ export const applyObjects = async (namespace: string, text: string): Promise<voi
   const r = await kubectl(['apply', '-n', namespace, '-f', join(dir, 'o.yaml')])
   if (r.code !== 0) throw new Error(`kubectl apply failed: ${r.stderr}`)
 }
+
+/**
+ * The test API server has the CSI driver's CRD and CSIDriver but no AWS provider: this stand-in
+ * DaemonSet plays it so install-secrets-store-csi.sh finds one.
+ */
+export const PROVIDER_STAND_IN = JSON.stringify({
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name: 'test-stand-in-provider-aws', namespace: 'kube-system' },
+  spec: {
+    selector: { matchLabels: { app: 'test-stand-in-provider-aws' } },
+    template: {
+      metadata: { labels: { app: 'test-stand-in-provider-aws' } },
+      spec: { containers: [{ name: 'provider', image: 'registry.invalid/stand-in:0' }] },
+    },
+  },
+})

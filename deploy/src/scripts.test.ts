@@ -4,7 +4,14 @@ import { join } from 'node:path'
 import { type DeploymentConfig, DeploymentConfigSchema, toEnvironment } from '@portkey-setup/schema'
 import { type FixtureName, fixtures } from '@portkey-setup/schema/fixtures'
 import { describe, expect, it } from 'vitest'
-import { applyObjects, objectsIn, runBundleScript, type Unzipped, unzipBundle } from './bundle-run.js'
+import {
+  applyObjects,
+  objectsIn,
+  PROVIDER_STAND_IN,
+  runBundleScript,
+  type Unzipped,
+  unzipBundle,
+} from './bundle-run.js'
 import { cluster, kubectl, sh } from './cluster.js'
 import { parseManifests } from './helm.js'
 import type { KObject } from './objects.js'
@@ -99,22 +106,9 @@ const userObjects = async (config: DeploymentConfig, b: Unzipped): Promise<strin
 
 /**
  * The cluster side of AWS Secrets Manager without AWS: the test API server has the driver's CRD and
- * CSIDriver (scripts/cluster/external-apis.yaml); a stand-in DaemonSet plays the AWS provider so
- * install-secrets-store-csi.sh finds it; after install.sh the Secret the driver would sync (the
+ * CSIDriver (scripts/cluster/external-apis.yaml); PROVIDER_STAND_IN plays the AWS provider; after install.sh the Secret the driver would sync (the
  * SecretProviderClass on the server, the values of secrets.env) is written as the driver writes it.
  */
-const PROVIDER_STAND_IN = JSON.stringify({
-  apiVersion: 'apps/v1',
-  kind: 'DaemonSet',
-  metadata: { name: 'test-stand-in-provider-aws', namespace: 'kube-system' },
-  spec: {
-    selector: { matchLabels: { app: 'test-stand-in-provider-aws' } },
-    template: {
-      metadata: { labels: { app: 'test-stand-in-provider-aws' } },
-      spec: { containers: [{ name: 'provider', image: 'registry.invalid/stand-in:0' }] },
-    },
-  },
-})
 
 const syncLikeTheDriver = async (config: DeploymentConfig, b: Unzipped): Promise<string[]> => {
   const ns = config.chart.namespace

@@ -1,4 +1,8 @@
-import { applyObjects, runBundleScript as runInBundle } from '../../deploy/src/bundle-run.js'
+import {
+  applyObjects,
+  PROVIDER_STAND_IN,
+  runBundleScript as runInBundle,
+} from '../../deploy/src/bundle-run.js'
 import { cluster, kubectl, sh } from '../../deploy/src/cluster.js'
 
 export { cluster, kubectl, type RunResult, sh } from '../../deploy/src/cluster.js'
@@ -6,7 +10,7 @@ export { cluster, kubectl, type RunResult, sh } from '../../deploy/src/cluster.j
  * The bundle's scripts run as a user runs them, against the test kube-apiserver of scripts/cluster:
  * the deploy tests' own helpers (deploy/src/cluster.ts, bundle-run.ts), for a zip the wizard downloaded.
  */
-export { applyObjects }
+export { applyObjects, PROVIDER_STAND_IN }
 
 export const helm = (args: string[]) => {
   const c = cluster()
@@ -20,23 +24,6 @@ export const runBundleScript = (
   args: string[] = [],
   env: Record<string, string> = {},
 ) => runInBundle({ dir: root, files: [] }, script, args, env)
-
-/**
- * The test API server has the CSI driver's CRD and CSIDriver but no AWS provider: this stand-in
- * DaemonSet plays it so install-secrets-store-csi.sh finds one (the deploy tests use the same).
- */
-export const PROVIDER_STAND_IN = JSON.stringify({
-  apiVersion: 'apps/v1',
-  kind: 'DaemonSet',
-  metadata: { name: 'test-stand-in-provider-aws', namespace: 'kube-system' },
-  spec: {
-    selector: { matchLabels: { app: 'test-stand-in-provider-aws' } },
-    template: {
-      metadata: { labels: { app: 'test-stand-in-provider-aws' } },
-      spec: { containers: [{ name: 'provider', image: 'registry.invalid/stand-in:0' }] },
-    },
-  },
-})
 
 type SecretProviderClass = {
   spec?: { secretObjects?: { secretName: string; data?: { objectName: string; key: string }[] }[] }
