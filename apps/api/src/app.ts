@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.js'
 import { importRoutes } from './routes/import.js'
 import { renderRoutes } from './routes/render.js'
 import { schemaRoutes } from './routes/schema.js'
+import { upgradeRoutes } from './routes/upgrade.js'
 import { validateRoutes } from './routes/validate.js'
 import { serializerCompiler } from './serialization.js'
 import { validatorCompiler } from './validation.js'
@@ -102,6 +103,7 @@ export const app = fp<AppOptions>(
     await app.register(renderRoutes)
     await app.register(bundleRoutes)
     await app.register(importRoutes)
+    await app.register(upgradeRoutes)
     await app.register(checksRoutes)
     await app.register(docsRoutes, { nonce: docsNonce })
 

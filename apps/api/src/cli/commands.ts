@@ -13,6 +13,7 @@ import {
 import { checkCommand } from '../cli-check.js'
 import { redactInputFrom } from '../redact.js'
 import type { Command } from './command.js'
+import { upgradeCommand } from './upgrade.js'
 import { EXIT, formatIssues, UsageError, writeJson } from './io.js'
 import { readText, readValidConfig } from './read-input.js'
 
@@ -186,6 +187,7 @@ export const commands: Command[] = [
   render,
   bundle,
   importCommand,
+  upgradeCommand,
   checkCommand,
   schema,
   charts,
