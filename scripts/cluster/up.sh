@@ -180,7 +180,6 @@ start_controller_manager() {
   local p="$STATE/pki"
   start_bg kube-controller-manager "$BIN/kube-controller-manager" \
     --kubeconfig "$STATE/kubeconfig" \
-    --authentication-kubeconfig "$STATE/kubeconfig" --authorization-kubeconfig "$STATE/kubeconfig" \
     --bind-address 127.0.0.1 --secure-port "$KCM_PORT" \
     --leader-elect=false --controllers '*' \
     --service-account-private-key-file "$p/sa.key" --root-ca-file "$p/ca.pem" \
