@@ -32,7 +32,12 @@ const api = (): Api => {
   }
 }
 
-const call = (a: Api, method: string, path: string, body?: unknown): Promise<{ code: number; text: string }> =>
+const call = (
+  a: Api,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ code: number; text: string }> =>
   new Promise((resolve, reject) => {
     const req = request(
       `${a.server}${path}`,
@@ -108,7 +113,12 @@ export const startKubeletStandIn = (
       if (stopped || p.metadata.deletionTimestamp || isReady(p)) continue
       if (opts.ready && !opts.ready(p)) continue
       const name = p.metadata.name
-      const w = await call(a, 'PATCH', `${base}/${encodeURIComponent(name)}/status`, runningStatus(p, readied.size))
+      const w = await call(
+        a,
+        'PATCH',
+        `${base}/${encodeURIComponent(name)}/status`,
+        runningStatus(p, readied.size),
+      )
       if (w.code === 200) readied.add(name)
       else if (w.code !== 404 && w.code !== 409)
         throw new Error(`kubelet stand-in: status of pod ${name} refused (${w.code}): ${w.text}`)

@@ -9,8 +9,8 @@ import { secretsManagerScripts } from './scripts/secrets-manager.js'
 import { upgradeScript } from './scripts/upgrade.js'
 import type { BundleFile } from './types.js'
 
-export { EXPORT_MAGIC, secretValueKeys } from './scripts/export-values.js'
 export { gatewayDeploymentName, type SecretsPlan, secretsPlan } from './scripts/common.js'
+export { EXPORT_MAGIC, secretValueKeys } from './scripts/export-values.js'
 export { RESOURCES_CONFIG_PATH, VALUES_PATH } from './scripts/helm.js'
 export { REGISTRY_ENV_KEYS, SECRETS_ENV_PATH, secretsEnvEntries } from './scripts/secrets.js'
 

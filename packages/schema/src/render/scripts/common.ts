@@ -77,7 +77,9 @@ export const optionLines = (
       ]
     : []),
   ...(opts.switches ?? []).map((o) => `  ${o.flag.padEnd(18)}  ${o.help}`),
-  ...(opts.values ?? []).map((o) => `  ${`${o.flag} ${o.value}`.padEnd(18)}  ${o.help} (default: ${o.default})`),
+  ...(opts.values ?? []).map(
+    (o) => `  ${`${o.flag} ${o.value}`.padEnd(18)}  ${o.help} (default: ${o.default})`,
+  ),
   '  -h, --help          show this help',
   'KUBECONFIG is honoured as kubectl and helm honour it.',
   'USAGE',

@@ -69,7 +69,7 @@ END { flush(); print out }`
 
 /** The helm list field of the release's entry (helm list -o yaml), unquoted. */
 export const LIST_FIELD = (field: string) =>
-  `sed -n 's/^  ${field}: "\\{0,1\\}\\([^"]*\\)"\\{0,1\\}$/\\1/p' | head -n 1`
+  `sed -n 's/^[ -] ${field}: "\\{0,1\\}\\([^"]*\\)"\\{0,1\\}$/\\1/p' | head -n 1`
 
 /** Shell lines that read the running release into CURRENT_REVISION, CURRENT_CHART, CURRENT_VERSION, APP_VERSION. */
 export const currentReleaseLines = (): string[] => [
@@ -79,7 +79,7 @@ export const currentReleaseLines = (): string[] => [
   `CURRENT_REVISION="$(printf '%s\\n' "$LISTED" | ${LIST_FIELD('revision')})"`,
   `CURRENT_CHART="$(printf '%s\\n' "$LISTED" | ${LIST_FIELD('chart')})"`,
   `APP_VERSION="$(printf '%s\\n' "$LISTED" | ${LIST_FIELD('app_version')})"`,
-  'CURRENT_VERSION="${CURRENT_CHART#"$CHART_NAME"-}"',
+  `CURRENT_VERSION="\${CURRENT_CHART#"$CHART_NAME"-}"`,
   'if [ -z "$CURRENT_REVISION" ] || [ -z "$CURRENT_VERSION" ]; then',
   '  fail "helm list did not show the revision and chart of release $RELEASE in namespace $NAMESPACE."',
   'fi',

@@ -56,7 +56,11 @@ export const upgradeScript = (c: DeploymentConfig): BundleFile => {
       ...optionLines('Usage: ./upgrade.sh [--context NAME] [--chart-repo URL] [--diff] [--timeout 10m]', {
         chartRepo: true,
         switches: [
-          { flag: '--diff', variable: 'DIFF', help: 'print the manifest diff (helm template, both sides) and stop' },
+          {
+            flag: '--diff',
+            variable: 'DIFF',
+            help: 'print the manifest diff (helm template, both sides) and stop',
+          },
           { flag: '--skip-preflight', variable: 'SKIP_PREFLIGHT', help: 'do not run preflight.sh first' },
         ],
         values: [
@@ -109,7 +113,9 @@ export const upgradeScript = (c: DeploymentConfig): BundleFile => {
       '',
       '# ---- Changes ------------------------------------------------------------------------',
       ...(ca ? apply(RESOURCES_CONFIG_PATH, 'The Mongo CA ConfigMap the gateway mounts.') : []),
-      ...(policy ? apply(`../${NETWORK_POLICY_PATH}`, 'The policy that keeps the in-cluster Redis private.') : []),
+      ...(policy
+        ? apply(`../${NETWORK_POLICY_PATH}`, 'The policy that keeps the in-cluster Redis private.')
+        : []),
       'echo "To go back to what runs now at any time:"',
       'echo "  helm rollback $RELEASE $CURRENT_REVISION --namespace $NAMESPACE"',
       'echo "Upgrading release $RELEASE to chart $CHART $CHART_VERSION (waits up to $TIMEOUT for ready pods)."',
