@@ -89,6 +89,11 @@ export const importExport = (exported: string, secretsFrom: DeploymentConfig): I
   const r = readDeployment(exported)
   const draft = structuredClone(r.config) as Record<string, unknown>
   for (const [path, v] of secretsOf(secretsFrom)) setAt(draft, path, v)
+  // The registry login lives in the pull secret create-secret.sh made, not in the values: the user
+  // types it again with its password.
+  const reg = secretsFrom.registry
+  if (reg.mode === 'create' && !(draft.registry as { username?: string } | undefined)?.username)
+    setAt(draft, ['registry', 'username'], reg.username)
   const version = r.release?.chartVersion ?? secretsFrom.chart.version
   const full = DeploymentConfigSchema.parse({
     ...draft,
