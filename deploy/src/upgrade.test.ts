@@ -2,7 +2,7 @@ import { collectSecretValues } from '@portkey-setup/schema'
 import type { FixtureName } from '@portkey-setup/schema/fixtures'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runBundleScript } from './bundle-run.js'
-import type { PodLike } from './kubelet-stand-in.js'
+import { type PodLike, startKubeletStandIn } from './kubelet-stand-in.js'
 import {
   comparable,
   configAt,
@@ -55,10 +55,11 @@ describe.each(WALKS.map((c, i) => ({ ...c, i })))('upgrade $fixture from $from t
     const ns = `pk-up-${RUN}-${c.i}`
     const old = configAt(c.fixture, c.from, ns)
     const t: Record<string, number> = {}
-    running = await timed(t, 'install', () => installOld(old))
+    const installed = await timed(t, 'install', () => installOld(old))
+    running = installed
 
     const ex = await timed(t, 'export', async () =>
-      must('export-values.sh', await runBundleScript(running!.bundle, 'export-values.sh')),
+      must('export-values.sh', await runBundleScript(installed.bundle, 'export-values.sh')),
     )
     for (const s of collectSecretValues(old)) expect(ex.stdout, 'no secret in the export').not.toContain(s)
     expect(ex.stdout).toMatch(
@@ -113,7 +114,6 @@ describe('upgrade.sh when something goes wrong, and --diff', () => {
     // Only the pods of the installed revision pass their probes from now on.
     const before = new Set(running.kubelet.readied)
     await running.kubelet.stop()
-    const { startKubeletStandIn } = await import('./kubelet-stand-in.js')
     running.kubelet = startKubeletStandIn(ns, { ready: (p: PodLike) => before.has(p.metadata.name) })
     const ex = must('export-values.sh', await runBundleScript(running.bundle, 'export-values.sh'))
     const next = await upgradedBundle(upgradeTo(importExport(ex.stdout, old), to))
