@@ -68,6 +68,8 @@ describe.each(WALKS.map((c, i) => ({ ...c, i })))('upgrade $fixture from $from t
       ),
     )
 
+    expect(ex.stdout).toMatch(/^# objects: .*\bDeployment\/portkey-ai-gateway\b.*$/m)
+    expect(ex.stdout).toMatch(/^# objects: .*\bService\/portkey-ai-gateway\b.*$/m)
     const imported = importExport(ex.stdout, old)
     expect(imported.versionSource).toBe('export')
     const up = upgradeTo(imported, c.to)
