@@ -84,6 +84,11 @@ describe.each(WALKS.map((c, i) => ({ ...c, i })))('upgrade $fixture from $from t
     expect(r.stdout).toContain(`helm rollback ${RELEASE} 1 --namespace ${ns}`)
     expect(await helmStatus(ns)).toEqual({ version: 2, chart: `gateway-${c.to}` })
     expect(await reading(up.config)).toEqual([])
+    // The old bundle's upgrade.sh refuses to take the release back down.
+    const down = await runBundleScript(installed.bundle, 'upgrade.sh')
+    expect(down.code).not.toBe(0)
+    expect(down.stderr).toContain(`already runs chart ${c.to}, newer than this bundle`)
+    expect(await helmStatus(ns)).toEqual({ version: 2, chart: `gateway-${c.to}` })
     console.log(`upgrade ${c.fixture} ${c.from} -> ${c.to} (ms): ${JSON.stringify(t)}`)
   })
 })
