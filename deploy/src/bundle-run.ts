@@ -53,11 +53,16 @@ export const runBundleScript = (
 const KINDS =
   'deployments,services,serviceaccounts,secrets,configmaps,networkpolicies,statefulsets,jobs,poddisruptionbudgets,horizontalpodautoscalers,ingresses'
 
-/** Every object of those kinds in a namespace, as the API server stores it. */
+/** What the controller manager puts in every namespace, whatever is installed there. */
+const CLUSTER_MADE = new Set(['ConfigMap/kube-root-ca.crt', 'ServiceAccount/default'])
+
+/** Every object of those kinds in a namespace, as the API server stores it (not the cluster's own). */
 export const objectsIn = async (namespace: string): Promise<KObject[]> => {
   const r = await kubectl(['get', KINDS, '-n', namespace, '-o', 'json'])
   if (r.code !== 0) throw new Error(`kubectl get failed: ${r.stderr}`)
-  return (JSON.parse(r.stdout) as { items: KObject[] }).items
+  return (JSON.parse(r.stdout) as { items: KObject[] }).items.filter(
+    (o) => !CLUSTER_MADE.has(`${o.kind}/${o.metadata.name}`),
+  )
 }
 
 /** Applies manifests with kubectl into an existing namespace, as a user's own tooling (or Vault's operator) would. */

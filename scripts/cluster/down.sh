@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Stops the test cluster that up.sh started (API server, etcd, chart repository). Built binaries stay.
+# Stops the test cluster that up.sh started (controller manager, API server, etcd,
+# chart repository). Built binaries stay.
 #   scripts/cluster/down.sh          # stop
 #   scripts/cluster/down.sh --wipe   # stop and delete its state (etcd data, certificates, kubeconfig)
 set -euo pipefail
 STATE="${CLUSTER_DIR:-/tmp/portkey-setup-cluster}"
-for name in kube-apiserver chart-repo etcd; do
+for name in kube-controller-manager kube-apiserver chart-repo etcd; do
   f="$STATE/run/$name.pid"
   [ -f "$f" ] || continue
   pid="$(cat "$f")"

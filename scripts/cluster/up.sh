@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Install (if missing) and start the test cluster on loopback: etcd, a real kube-apiserver with
-# RBAC and token auth, and the released gateway charts served as a Helm repository.
-# Idempotent: a healthy cluster is left alone, built binaries are reused (keyed on their version).
+# RBAC and token auth, a real kube-controller-manager (so Deployments get ReplicaSets, Pods and a
+# computed status), and the released gateway charts served as a Helm repository.
+# Idempotent: a healthy cluster is left alone (only a missing process is started, a running API
+# server is never restarted), built binaries are reused (keyed on their version and module hash).
+# No scheduler and no kubelet run: pods stay Pending unless a test marks them ready
+# (deploy/src/kubelet-stand-in.ts).
 #
 #   scripts/cluster/up.sh            # prints the env file path on success
 #
-# Binaries:  ${PEERS_OPT:-/opt/portkey-setup}/bin (helm, kube-apiserver, kubectl)
+# Binaries:  ${PEERS_OPT:-/opt/portkey-setup}/bin (helm, kube-apiserver, kubectl, kube-controller-manager)
 # State:     ${CLUSTER_DIR:-/tmp/portkey-setup-cluster} (etcd data, certs, kubeconfig, logs, pids)
 # Charts:    ${CHARTS_DIR:-../shared/reference/charts/portkey-gateway}; without it, the released
 #            packages are pulled once from the public repository into the state folder.
@@ -28,6 +32,7 @@ ETCD_PORT=18379
 ETCD_PEER_PORT=18380
 API_PORT=18643
 REPO_PORT=18879
+KCM_PORT=18657
 
 mkdir -p "$BIN" "$STATE/logs" "$STATE/run" "$STATE/pki" "$STATE/etcd"
 say() { printf '%s\n' "$*" >&2; }
@@ -53,20 +58,34 @@ ensure_helm() {
   GOBIN="$BIN" GOFLAGS=-buildvcs=false go install -trimpath -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
 }
 
-ensure_kube() {
-  local stamp="$BIN/.kube-stamp" want
-  want="$KUBE_VERSION $(cd "$HERE/kube" && cat go.mod go.sum cmd/*/main.go | sha256sum | cut -c1-16)"
-  if [ -x "$BIN/kube-apiserver" ] && [ -x "$BIN/kubectl" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
-    return 0
-  fi
-  say "Building kube-apiserver and kubectl $KUBE_VERSION from k8s.io/kubernetes (about 7 min cold)."
+# Builds the commands of the kube wrapper module into BIN when their stamp (the Kubernetes version
+# and a hash of the module and their main.go) differs. Each binary is linked in a scratch folder and
+# renamed into place, so a running server keeps its own executable and is never disturbed.
+build_kube() { # stamp-name command...
+  local stamp="$BIN/.$1-stamp" want files=(go.mod go.sum) c
+  shift
+  for c in "$@"; do files+=("cmd/$c/main.go"); done
+  want="$KUBE_VERSION $(cd "$HERE/kube" && cat "${files[@]}" | sha256sum | cut -c1-16)"
+  local ok=true
+  for c in "$@"; do [ -x "$BIN/$c" ] || ok=false; done
+  if $ok && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return 0; fi
+  say "Building $* $KUBE_VERSION from k8s.io/kubernetes (about 7 min cold)."
   local minor="${KUBE_VERSION#v1.}"
   minor="${minor%%.*}"
   local ld="-s -w -X k8s.io/component-base/version.gitVersion=$KUBE_VERSION"
   ld="$ld -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor"
   ld="$ld -X k8s.io/client-go/pkg/version.gitVersion=$KUBE_VERSION"
-  (cd "$HERE/kube" && GOFLAGS=-buildvcs=false go build -trimpath -ldflags "$ld" -o "$BIN/" ./cmd/kube-apiserver ./cmd/kubectl)
+  local out
+  out="$(mktemp -d "$BIN/.build.XXXXXX")"
+  (cd "$HERE/kube" && GOFLAGS=-buildvcs=false go build -trimpath -ldflags "$ld" -o "$out/" "${@/#/./cmd/}")
+  for c in "$@"; do mv -f "$out/$c" "$BIN/$c"; done
+  rmdir "$out"
   printf '%s\n' "$want" >"$stamp"
+}
+
+ensure_kube() {
+  build_kube kube kube-apiserver kubectl
+  build_kube kcm kube-controller-manager
 }
 
 # ---- processes ------------------------------------------------------------------------
@@ -152,6 +171,26 @@ start_apiserver() {
   }
 }
 
+# The controllers (deployment, replicaset, namespace, garbage collector, service accounts' tokens…)
+# as a cluster runs them; it talks to the API server with the admin kubeconfig.
+kcm_ready() { curl -fsSk "https://127.0.0.1:$KCM_PORT/healthz"; }
+
+start_controller_manager() {
+  pid_alive kube-controller-manager && wait_until 2 kcm_ready && return 0
+  local p="$STATE/pki"
+  start_bg kube-controller-manager "$BIN/kube-controller-manager" \
+    --kubeconfig "$STATE/kubeconfig" \
+    --bind-address 127.0.0.1 --secure-port "$KCM_PORT" \
+    --leader-elect=false --controllers '*' \
+    --service-account-private-key-file "$p/sa.key" --root-ca-file "$p/ca.pem" \
+    --cluster-signing-cert-file "$p/ca.pem" --cluster-signing-key-file "$p/ca.key" \
+    --concurrent-deployment-syncs 2 --concurrent-replicaset-syncs 2 --profiling=false
+  wait_until 60 kcm_ready || {
+    tail -30 "$STATE/logs/kube-controller-manager.log" >&2
+    return 1
+  }
+}
+
 # ---- APIs a cluster has beside the chart (the Secrets Store CSI driver's) -----------------
 apply_external_apis() {
   "$BIN/kubectl" --kubeconfig "$STATE/kubeconfig" apply -f "$HERE/external-apis.yaml" >/dev/null
@@ -190,6 +229,7 @@ ensure_pki
 write_kubeconfig
 start_etcd
 start_apiserver
+start_controller_manager
 apply_external_apis
 ensure_charts
 start_repo

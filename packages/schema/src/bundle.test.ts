@@ -19,6 +19,7 @@ const zipInZone = async (tz: string, names: string[]) => {
   const child = fileURLToPath(new URL('./test-support/zip-child.ts', import.meta.url))
   const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', child, ...names], {
     encoding: 'utf8',
+    maxBuffer: 16 << 20,
     env: { ...process.env, TZ: tz },
   })
   expect(r.stderr).toBe('')
@@ -60,10 +61,12 @@ describe('zipFiles', () => {
       `${root}/iam/s3-log-access-policy.json`,
       `${root}/scripts/`,
       `${root}/scripts/create-secret.sh`,
+      `${root}/scripts/export-values.sh`,
       `${root}/scripts/iam-s3-user.sh`,
       `${root}/scripts/install.sh`,
       `${root}/scripts/port-forward.sh`,
       `${root}/scripts/uninstall.sh`,
+      `${root}/scripts/upgrade.sh`,
       `${root}/secrets.env`,
     ])
     for (const entry of entries) {
@@ -87,7 +90,7 @@ describe('zipFiles', () => {
 
   it('compresses files with DEFLATE and marks every entry as made on UNIX', async () => {
     const entries = centralDirectory(await zipFiles(files, root))
-    expect(entries).toHaveLength(10)
+    expect(entries).toHaveLength(12)
     for (const e of entries) {
       expect(e.host, e.name).toBe(3)
       expect(e.method, e.name).toBe(e.name.endsWith('/') ? 0 : 8)

@@ -39,6 +39,10 @@ const PURPOSES: Record<string, string> = {
     'Installs the Secrets Store CSI driver and its AWS provider when missing, then applies the SecretProviderClass.',
   'scripts/install.sh':
     'Checks the prerequisites, then installs or upgrades the release (pinned chart version).',
+  'scripts/upgrade.sh':
+    'Upgrades the running release to this bundle (preflight, helm upgrade --atomic, verify); --diff shows the manifest diff first.',
+  'scripts/export-values.sh':
+    'Prints the running release (values without secrets, chart version, revision, objects) for portkey-setup to upgrade from.',
   'scripts/uninstall.sh': 'Removes the release, with the same release name and namespace as install.sh.',
   'scripts/port-forward.sh': 'Forwards localhost:8787 to the gateway for a quick test.',
   'scripts/create-secret.sh': 'Creates the Kubernetes Secrets from secrets.env; run it before install.sh.',

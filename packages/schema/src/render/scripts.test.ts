@@ -60,7 +60,7 @@ describe('generated scripts, every fixture', () => {
     const names = Object.fromEntries(
       all.map(({ name, scripts }) => [name, scripts.map((s) => s.path.slice(8))]),
     )
-    const base = ['install.sh', 'uninstall.sh', 'port-forward.sh']
+    const base = ['install.sh', 'upgrade.sh', 'export-values.sh', 'uninstall.sh', 'port-forward.sh']
     expect(names.s3).toEqual([...base, 'iam-s3-user.sh'])
     expect(names.mongo).toEqual(base)
     expect(names['s3-assume-access-keys']).toEqual([...base, 'iam-s3-role.sh'])

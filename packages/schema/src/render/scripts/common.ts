@@ -1,6 +1,6 @@
 import { CHART_NAME } from '../../chart/facts.js'
 import { type DeploymentConfig, REGISTRY_SECRET_NAME } from '../../config/index.js'
-import { shellComment, shellReadonly } from '../shell.js'
+import { shellComment, shellQuote, shellReadonly } from '../shell.js'
 import { type BundleFile, SCRIPT_MODE } from '../types.js'
 
 export const NEED_AWS =
@@ -58,10 +58,12 @@ export const needsSecretsEnv = (c: DeploymentConfig) =>
  * Positional arguments are left in ARGS.
  */
 export type SwitchOption = { flag: string; variable: string; help: string }
+/** An option that takes a value (`--flag VALUE` or `--flag=VALUE`), with its default. */
+export type ValueOption = SwitchOption & { value: string; default: string }
 
 export const optionLines = (
   usage: string,
-  opts: { chartRepo?: boolean; switches?: SwitchOption[] } = {},
+  opts: { chartRepo?: boolean; switches?: SwitchOption[]; values?: ValueOption[] } = {},
 ): string[] => [
   '# ---- Options -------------------------------------------------------------------------',
   'usage() {',
@@ -75,6 +77,9 @@ export const optionLines = (
       ]
     : []),
   ...(opts.switches ?? []).map((o) => `  ${o.flag.padEnd(18)}  ${o.help}`),
+  ...(opts.values ?? []).map(
+    (o) => `  ${`${o.flag} ${o.value}`.padEnd(18)}  ${o.help} (default: ${o.default})`,
+  ),
   '  -h, --help          show this help',
   'KUBECONFIG is honoured as kubectl and helm honour it.',
   'USAGE',
@@ -82,6 +87,7 @@ export const optionLines = (
   `CONTEXT="\${KUBE_CONTEXT:-}"`,
   ...(opts.chartRepo ? [`CHART_REPO="\${PORTKEY_CHART_REPO:-$REPO_URL}"`] : []),
   ...(opts.switches ?? []).map((o) => `${o.variable}=false`),
+  ...(opts.values ?? []).map((o) => `${o.variable}=${shellQuote(o.default)}`),
   'ARGS=()',
   'while [ $# -gt 0 ]; do',
   '  case "$1" in',
@@ -94,6 +100,10 @@ export const optionLines = (
       ]
     : []),
   ...(opts.switches ?? []).map((o) => `    ${o.flag}) ${o.variable}=true; shift ;;`),
+  ...(opts.values ?? []).flatMap((o) => [
+    `    ${o.flag}) [ $# -ge 2 ] || fail "${o.flag} needs a value"; ${o.variable}="$2"; shift 2 ;;`,
+    `    ${o.flag}=*) ${o.variable}="\${1#*=}"; shift ;;`,
+  ]),
   '    -h | --help) usage; exit 0 ;;',
   '    -*) fail "unknown option $1 (see --help)" ;;',
   '    *) ARGS+=("$1"); shift ;;',
