@@ -27,7 +27,7 @@ describe('import of what runs today, and the upgrade', () => {
     const { user } = renderApp()
     const dialog = await openDialog(user)
     const zip = await buildBundle(at('1.0.7'))
-    const file = new File([zip], 'portkey-portkey-ai-bundle.zip', { type: 'application/zip' })
+    const file = new File([new Uint8Array(zip)], 'portkey-portkey-ai-bundle.zip', { type: 'application/zip' })
     await user.upload(within(dialog).getByLabelText('values.yaml file'), file)
     expect(await within(dialog).findByTestId('import-zip')).toHaveTextContent('portkey-portkey-ai-bundle.zip')
     await user.click(within(dialog).getByTestId('import-submit'))
