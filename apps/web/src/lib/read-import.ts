@@ -11,6 +11,8 @@ export type VersionSource = 'bundle' | 'export' | 'header' | 'helm-list' | 'unkn
 export type ReadImport = ReturnType<typeof importValues> & {
   version: string | undefined
   versionSource: VersionSource
+  /** The values as read (the zip's values.yaml, or the text), for the diff against the upgrade. */
+  valuesText: string
 }
 
 export class ImportReadError extends Error {
@@ -56,7 +58,7 @@ const fromText = (raw: string, helmList: string, fromBundle: boolean): ReadImpor
     ? result.warnings.filter((w) => w.path.join('.') !== 'chart.version')
     : result.warnings
   const config = version ? { ...result.config, chart: { ...result.config.chart, version } } : result.config
-  return { config, warnings, version, versionSource }
+  return { config, warnings, version, versionSource, valuesText: text }
 }
 
 export const readImport = async (input: string | Uint8Array, helmList = ''): Promise<ReadImport> => {

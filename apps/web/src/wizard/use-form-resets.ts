@@ -20,7 +20,9 @@ export const useFormResets = ({ form, setSavedAt }: WizardForm, wizard: WizardAp
   const onImported = (result: ReadImport) => {
     form.reset(valuesFrom(result.config), { keepDefaultValues: true })
     setSavedAt(saveDraft(form.getValues())?.savedAt)
-    const running = result.version ? { version: result.version, source: result.versionSource } : undefined
+    const running = result.version
+      ? { version: result.version, source: result.versionSource, valuesText: result.valuesText }
+      : undefined
     setImported({ warnings: result.warnings, kept: keptPaths(result.config.keptValues).length, running })
     setRunning(running)
     wizard.resetProgress()

@@ -3,7 +3,12 @@ import { createContext, useContext } from 'react'
 import type { VersionSource } from '../../lib/read-import'
 
 /** The chart version that runs today, as the last import said or the user confirmed it. */
-export type Running = { version: string; source: VersionSource }
+export type Running = {
+  version: string
+  source: VersionSource
+  /** The imported values (held in memory only, never in the draft: they may hold secrets). */
+  valuesText: string
+}
 
 export const RunningContext = createContext<Running | undefined>(undefined)
 

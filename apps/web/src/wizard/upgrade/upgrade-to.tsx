@@ -1,6 +1,7 @@
 import { LATEST_CHART_VERSION } from '@portkey-setup/schema'
 import { useId, useState } from 'react'
 import { laterReleases, type Running } from './running-version'
+import { UpgradePreview } from './upgrade-preview'
 
 /** After an import of an older release: pick the release to upgrade to (the newest by default). */
 export const UpgradeTo = ({ running, onUpgrade }: { running: Running; onUpgrade: (to: string) => void }) => {
@@ -26,6 +27,11 @@ export const UpgradeTo = ({ running, onUpgrade }: { running: Running; onUpgrade:
           </option>
         ))}
       </select>
+      <p className="field__help">
+        Lines starting with − are values that change or go away at {to}; lines starting with + are what the
+        upgraded bundle writes. The rendered manifests are compared where helm runs: Review shows how.
+      </p>
+      <UpgradePreview running={running} to={to} />
       <button type="button" className="button button--primary" onClick={() => onUpgrade(to)}>
         Upgrade to {to} and review
       </button>

@@ -4,8 +4,8 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderApp, stepHeading } from '../../test/render-app'
 
-const at = (version: string) =>
-  DeploymentConfigSchema.parse({ ...fixtures.s3, chart: { ...fixtures.s3.chart, version } })
+const at = (version: string, fixture: keyof typeof fixtures = 's3') =>
+  DeploymentConfigSchema.parse({ ...fixtures[fixture], chart: { ...fixtures[fixture].chart, version } })
 
 /** The values.yaml without its comment header, as a hand-written file or `helm get values` has it. */
 const withoutHeader = (yaml: string) => yaml.replace(/^(#.*\n|\s*\n)+/, '')
@@ -44,6 +44,10 @@ describe('import of what runs today, and the upgrade', () => {
     expect(offered).not.toContain('1.0.7')
     expect(offered.at(-1)).toBe('1.1.0')
     expect(select).toHaveValue('1.7.7')
+    // The values-level diff: what the 1.7.7 bundle writes against what runs (comments and layout aside).
+    const diff = await within(banner).findByRole('region', { name: /values running 1\.0\.7 compared with/ })
+    expect(diff.textContent).toMatch(/^\+/m)
+    expect(diff.textContent).not.toContain('Chart:')
 
     await user.click(within(banner).getByRole('button', { name: 'Upgrade to 1.7.7 and review' }))
     await stepHeading('Review & download')
@@ -99,6 +103,20 @@ describe('import of what runs today, and the upgrade', () => {
     const banner = screen.getByTestId('import-warnings')
     expect(banner).toHaveTextContent('Chart 1.7.7 runs today, as you confirmed.')
     expect(await within(banner).findByTestId('upgrade-none')).toHaveTextContent('1.7.7 is the newest release')
+  })
+
+  it('names what to fix first when the config cannot be deployed at the target, linking to its step', async () => {
+    const { user } = renderApp()
+    const dialog = await openDialog(user)
+    // An Ingress path other than / works on 1.0.3 and 1.0.4, not again before 1.3.0.
+    await paste(user, dialog, renderValuesYaml(at('1.0.4', 'ingress-path')))
+    await user.click(within(dialog).getByTestId('import-submit'))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    const banner = screen.getByTestId('import-warnings')
+    await user.selectOptions(await within(banner).findByLabelText('Upgrade to'), '1.1.0')
+    const summary = await within(banner).findByTestId('validation-summary')
+    await user.click(within(summary).getByRole('button', { name: 'Go to Exposure' }))
+    await stepHeading('Exposure')
   })
 
   it('says so when a zip is not a bundle', async () => {
