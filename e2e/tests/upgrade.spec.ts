@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { expectNoAxeViolations } from '../support/a11y.js'
 import { readBundle, text } from '../support/bundle.js'
 import { expect, test } from '../support/fixtures.js'
 import { LOG_STORE_PATHS, secretFor } from '../support/log-store-paths.js'
@@ -11,6 +12,26 @@ import { downloadBundle, expectStep, openWizard, walk } from '../support/wizard.
  */
 
 const s3 = LOG_STORE_PATHS.find((p) => p.id === 's3_assume access_keys')
+
+test('values without a version: the dialog asks, helm list output answers, and it has no axe violations', async ({
+  page,
+}) => {
+  await openWizard(page)
+  await page.getByRole('button', { name: 'Import values.yaml' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import an existing values.yaml' })
+  await dialog.getByLabel('…or paste its contents').fill('USER-SUPPLIED VALUES:\nreplicaCount: 2\n')
+  await dialog.getByRole('button', { name: 'Import' }).click()
+  await expect(dialog.getByTestId('import-version')).toBeVisible()
+  await expectNoAxeViolations(page, 'the import dialog asking for the running version')
+  await dialog
+    .getByLabel('…or paste helm list output')
+    .fill('portkey-ai  portkeyai  4  deployed  gateway-1.5.0  1.17.13')
+  await dialog.getByRole('button', { name: 'Import at this version' }).click()
+  await expect(dialog).toHaveCount(0)
+  await expect(page.getByTestId('import-version-source')).toHaveText(
+    'Chart 1.5.0 runs today, as the helm list output you pasted says.',
+  )
+})
 
 test('a 1.0.7 bundle zip, imported and upgraded to 1.7.7, downloads a 1.7.7 bundle', async ({ page }) => {
   if (!s3) throw new Error('no s3 log-store path')
@@ -46,6 +67,11 @@ test('a 1.0.7 bundle zip, imported and upgraded to 1.7.7, downloads a 1.7.7 bund
   )
   const target = banner.getByLabel('Upgrade to')
   await expect(target).toHaveValue('1.7.7')
+  const diff = banner.getByRole('region', {
+    name: /values running 1\.0\.7 compared with the values\.yaml of the 1\.7\.7 bundle/,
+  })
+  await expect(diff).toContainText('+')
+  await expectNoAxeViolations(page, 'the upgrade picker with its values diff')
   await banner.getByRole('button', { name: 'Upgrade to 1.7.7 and review' }).click()
   await expectStep(page, 'review')
   const note = page.getByTestId('upgrade-note')
