@@ -41,7 +41,11 @@ test('a 1.0.7 bundle zip, imported and upgraded to 1.7.7, downloads a 1.7.7 bund
     registry: { mode: 'create', username: 'upgrade-e2e', password: secretFor('upgrade', 'registry') },
     logStore: s3.fill,
     sync: { clientAuth: secretFor('upgrade', 'client-auth'), organisations: ['org-e2e-1'] },
-    steps: { chart: (p) => p.getByLabel('Chart version').selectOption('1.0.7') },
+    steps: {
+      chart: async (p) => {
+        await p.getByLabel('Chart version').selectOption('1.0.7')
+      },
+    },
   })
   const download = await downloadBundle(page)
   const old = await readBundle(download)
