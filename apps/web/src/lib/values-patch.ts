@@ -37,3 +37,18 @@ export const valuesPatch = (
   })
   return { patch, changed: before !== after }
 }
+
+/** Two values files compared key by key, both written the same way (comments and layout ignored). */
+export const valuesChange = (
+  beforeText: string,
+  afterText: string,
+  labels: { before: string; after: string },
+): ValuesPatch => {
+  const before = writeValues(readValues(beforeText))
+  const after = writeValues(readValues(afterText))
+  const patch = createTwoFilesPatch(labels.before, labels.after, before, after, undefined, undefined, {
+    context: 3,
+    headerOptions: FILE_HEADERS_ONLY,
+  })
+  return { patch, changed: before !== after }
+}

@@ -1,10 +1,20 @@
-import type { ImportResult } from '@portkey-setup/schema'
 import { Dialog } from 'radix-ui'
-import { useId, useState } from 'react'
+import { type DragEvent, useId, useState } from 'react'
+import type { ReadImport } from '../lib/read-import'
+import { ImportVersion } from './import-version'
+
+const MAX_ZIP_BYTES = 4 * 1024 * 1024
+
+const failure = (e: unknown) =>
+  e instanceof Error && (e.name === 'ValuesParseError' || e.name === 'ImportReadError')
+    ? `This is not a values.yaml the wizard can read: ${e.message}`
+    : 'The importer could not be loaded. Check your connection and try again.'
 
 /**
- * Reads an existing values.yaml in the browser (the schema package's importer, loaded on demand),
- * so a file with secrets in it never leaves the machine.
+ * Reads what runs today in the browser (the importer, loaded on demand), so a file with secrets in
+ * it never leaves the machine: a values.yaml, `helm get values` output, the export file of
+ * scripts/export-values.sh or a bundle zip. When the input does not name its chart version, the
+ * user is asked for it before the import.
  */
 export const ImportDialog = ({
   open,
@@ -13,38 +23,79 @@ export const ImportDialog = ({
 }: {
   open: boolean
   onOpenChange: (open: boolean) => void
-  onImported: (result: ImportResult) => void
+  onImported: (result: ReadImport) => void
 }) => {
   const id = useId()
   const [text, setText] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const [zip, setZip] = useState<{ name: string; bytes: Uint8Array }>()
+  // Read, but waiting for the user to say which chart version runs.
+  const [pending, setPending] = useState<ReadImport>()
+  const [version, setVersion] = useState('')
+  const [helmList, setHelmList] = useState('')
 
   const onFile = async (file: File | undefined) => {
     if (!file) return
-    setText(await file.text())
     setError(undefined)
+    setPending(undefined)
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+      if (bytes.length > MAX_ZIP_BYTES)
+        return setError('This zip is larger than 4 MiB: choose the bundle zip.')
+      setZip({ name: file.name, bytes })
+      setText('')
+    } else {
+      setZip(undefined)
+      setText(new TextDecoder().decode(bytes))
+    }
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    void onFile(e.dataTransfer.files[0])
+  }
+
+  const finish = (result: ReadImport) => {
+    onImported(result)
+    setText('')
+    setZip(undefined)
+    setPending(undefined)
+    onOpenChange(false)
+  }
+
+  const confirmVersion = async (read: ReadImport) => {
+    const { versionFromHelmList } = await import('../lib/read-import')
+    const chosen = version || versionFromHelmList(helmList)
+    if (!chosen) {
+      setError('Choose the chart version that runs today, or paste helm list output that names it.')
+      return
+    }
+    const warnings = read.warnings.filter((w) => w.path.join('.') !== 'chart.version')
+    finish({
+      ...read,
+      warnings,
+      config: { ...read.config, chart: { ...read.config.chart, version: chosen } },
+      version: chosen,
+      versionSource: version ? 'unknown' : 'helm-list',
+    })
   }
 
   const onImport = async () => {
-    if (!text.trim()) {
+    if (pending) return confirmVersion(pending)
+    if (!zip && !text.trim()) {
       setError('Choose a values.yaml file or paste its contents first.')
       return
     }
     setBusy(true)
     setError(undefined)
     try {
-      const { importValues } = await import('../lib/bundle-tools')
-      const result = importValues(text)
-      onImported(result)
-      setText('')
-      onOpenChange(false)
+      const { readImport } = await import('../lib/read-import')
+      const result = await readImport(zip?.bytes ?? text, helmList)
+      if (result.versionSource === 'unknown') setPending(result)
+      else finish(result)
     } catch (e) {
-      setError(
-        e instanceof Error && e.name === 'ValuesParseError'
-          ? `This is not a values.yaml the wizard can read: ${e.message}`
-          : 'The importer could not be loaded. Check your connection and try again.',
-      )
+      setError(failure(e))
     } finally {
       setBusy(false)
     }
@@ -57,22 +108,39 @@ export const ImportDialog = ({
         <Dialog.Content className="dialog" data-testid="import-dialog">
           <Dialog.Title className="dialog__title">Import an existing values.yaml</Dialog.Title>
           <Dialog.Description className="dialog__description">
-            The file is read in your browser and not uploaded. The wizard starts from what it finds; anything
-            it cannot map is listed as a warning.
+            A values.yaml, the output of{' '}
+            <code>helm get values &lt;release&gt; -n &lt;namespace&gt; -o yaml</code>, the file
+            scripts/export-values.sh writes, or a bundle zip from an earlier run. It is read in your browser
+            and not uploaded. The wizard starts from what it finds; anything it cannot map is listed as a
+            warning.
           </Dialog.Description>
-          <div className="field">
+          {/* Dropping is a shortcut for pointer users; the file input is the keyboard way. */}
+          <section
+            className="field field--drop"
+            aria-label="Choose or drop a file"
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={onDrop}
+          >
             <label className="field__label" htmlFor={`${id}-file`}>
               values.yaml file
             </label>
+            <p className="field__help">
+              Choose a file or drop it here (a .yaml, the export file or a bundle .zip).
+            </p>
             <input
               id={`${id}-file`}
               className="field__file"
               type="file"
-              accept=".yaml,.yml,application/yaml,text/yaml"
+              accept=".yaml,.yml,.txt,.zip,application/yaml,text/yaml,application/zip"
               onChange={(e) => void onFile(e.currentTarget.files?.[0])}
               data-testid="import-file"
             />
-          </div>
+            {zip ? (
+              <p className="field__note" data-testid="import-zip">
+                Bundle zip {zip.name}: its values.yaml is read.
+              </p>
+            ) : null}
+          </section>
           <div className="field">
             <label className="field__label" htmlFor={`${id}-paste`}>
               …or paste its contents
@@ -83,11 +151,25 @@ export const ImportDialog = ({
               rows={10}
               spellCheck={false}
               value={text}
-              onChange={(e) => setText(e.target.value)}
+              onChange={(e) => {
+                setText(e.target.value)
+                setZip(undefined)
+                setPending(undefined)
+              }}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-error` : undefined}
               data-testid="import-paste"
             />
+          </div>
+          <div aria-live="polite">
+            {pending ? (
+              <ImportVersion
+                version={version}
+                helmList={helmList}
+                onVersion={setVersion}
+                onHelmList={setHelmList}
+              />
+            ) : null}
           </div>
           <p id={`${id}-error`} className="field__error" role="alert">
             {error ?? ''}
@@ -105,7 +187,7 @@ export const ImportDialog = ({
               disabled={busy}
               data-testid="import-submit"
             >
-              {busy ? 'Importing…' : 'Import'}
+              {busy ? 'Importing…' : pending ? 'Import at this version' : 'Import'}
             </button>
           </div>
         </Dialog.Content>

@@ -1,15 +1,26 @@
 import { fieldTitle, type ImportResult } from '@portkey-setup/schema'
+import { lazy, Suspense } from 'react'
+import { sourceText } from './import-version'
+import type { Running } from './upgrade/running-version'
+
+// Only an import of an older release needs the upgrade picker: it loads then.
+const UpgradeTo = lazy(() => import('./upgrade/upgrade-to').then((m) => ({ default: m.UpgradeTo })))
 
 /** What the importer could not carry over, and what it kept as written, shown once after an import. */
 export const ImportWarnings = ({
   warnings,
   kept,
+  running,
   onDismiss,
+  onUpgrade,
 }: {
   warnings: ImportResult['warnings']
   /** How many settings without a wizard field were kept as written (Review lists them). */
   kept: number
+  /** The chart version that runs today, when the import said it or the user confirmed it. */
+  running?: Running
   onDismiss: () => void
+  onUpgrade: (to: string) => void
 }) => (
   <section
     className="banner"
@@ -35,6 +46,17 @@ export const ImportWarnings = ({
         Check each step: secrets that were in the file are in the form now but are not saved in the draft.
       </p>
     )}
+    {running ? (
+      <p data-testid="import-version-source">
+        Chart {running.version} runs today
+        {sourceText(running.source) ? `, as ${sourceText(running.source)} says` : ', as you confirmed'}.
+      </p>
+    ) : null}
+    {running ? (
+      <Suspense fallback={null}>
+        <UpgradeTo running={running} onUpgrade={onUpgrade} />
+      </Suspense>
+    ) : null}
     {kept > 0 ? (
       <p data-testid="import-kept">
         {kept === 1 ? 'One setting' : `${kept} settings`} without a field in the wizard{' '}

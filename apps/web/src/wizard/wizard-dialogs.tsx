@@ -1,5 +1,5 @@
-import type { ImportResult } from '@portkey-setup/schema'
 import { lazy, Suspense } from 'react'
+import type { ReadImport } from '../lib/read-import'
 
 const ImportDialog = lazy(() => import('./import-dialog').then((m) => ({ default: m.ImportDialog })))
 const StartFreshDialog = lazy(() =>
@@ -17,7 +17,7 @@ export const WizardDialogs = ({
 }: {
   open: WizardDialog | undefined
   onClose: () => void
-  onImported: (result: ImportResult) => void
+  onImported: (result: ReadImport) => void
   onStartFresh: () => void
 }) => (
   <Suspense fallback={null}>

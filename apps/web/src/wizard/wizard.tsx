@@ -4,6 +4,7 @@ import { ImportWarnings } from './import-warnings'
 import { StepFrame } from './step-frame'
 import { Stepper } from './stepper'
 import { STEPS } from './steps'
+import { RunningContext } from './upgrade/running-version'
 import { useFormResets } from './use-form-resets'
 import { useStepStates } from './use-step-states'
 import { useWizard } from './use-wizard'
@@ -27,31 +28,42 @@ export const Wizard = () => {
   return (
     <FormProvider {...form}>
       <WizardContext.Provider value={wizard}>
-        <div className="app">
-          <a className="skip-link" href="#step-heading">
-            Skip to the current step
-          </a>
-          <WizardHeader
-            savedAt={savedAt}
-            onImport={() => setDialog('import')}
-            onStartFresh={() => setDialog('fresh')}
-          />
-          {resets.imported ? (
-            <ImportWarnings {...resets.imported} onDismiss={resets.dismissImported} />
-          ) : null}
-          <div className="layout">
-            <Stepper steps={wizard.steps} current={wizard.current} stateOf={stateOf} onSelect={wizard.goTo} />
-            <main className="main">
-              <StepFrame />
-            </main>
+        <RunningContext.Provider value={resets.running}>
+          <div className="app">
+            <a className="skip-link" href="#step-heading">
+              Skip to the current step
+            </a>
+            <WizardHeader
+              savedAt={savedAt}
+              onImport={() => setDialog('import')}
+              onStartFresh={() => setDialog('fresh')}
+            />
+            {resets.imported ? (
+              <ImportWarnings
+                {...resets.imported}
+                onDismiss={resets.dismissImported}
+                onUpgrade={resets.onUpgrade}
+              />
+            ) : null}
+            <div className="layout">
+              <Stepper
+                steps={wizard.steps}
+                current={wizard.current}
+                stateOf={stateOf}
+                onSelect={wizard.goTo}
+              />
+              <main className="main">
+                <StepFrame />
+              </main>
+            </div>
           </div>
-        </div>
-        <WizardDialogs
-          open={dialog}
-          onClose={() => setDialog(undefined)}
-          onImported={resets.onImported}
-          onStartFresh={resets.onStartFresh}
-        />
+          <WizardDialogs
+            open={dialog}
+            onClose={() => setDialog(undefined)}
+            onImported={resets.onImported}
+            onStartFresh={resets.onStartFresh}
+          />
+        </RunningContext.Provider>
       </WizardContext.Provider>
     </FormProvider>
   )

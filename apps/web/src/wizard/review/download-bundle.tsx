@@ -2,6 +2,7 @@ import type { DeploymentConfig } from '@portkey-setup/schema'
 import { AlertDialog } from 'radix-ui'
 import { useState } from 'react'
 import { downloadBytes } from '../../lib/download'
+import { isUpgrade, useRunning } from '../upgrade/running-version'
 
 type Status = { kind: 'idle' } | { kind: 'building' } | { kind: 'done'; name: string } | { kind: 'error' }
 
@@ -9,6 +10,7 @@ type Status = { kind: 'idle' } | { kind: 'building' } | { kind: 'done'; name: st
 export const DownloadBundle = ({ config, failing }: { config: DeploymentConfig; failing: number }) => {
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
   const [confirm, setConfirm] = useState(false)
+  const script = isUpgrade(useRunning(), config.chart.version) ? 'upgrade.sh' : 'install.sh'
   const name = `portkey-${config.chart.releaseName}-bundle.zip`
 
   const build = async () => {
@@ -42,7 +44,7 @@ export const DownloadBundle = ({ config, failing }: { config: DeploymentConfig; 
       </button>
       <p role="status" className="download__status" data-testid="download-status">
         {status.kind === 'done'
-          ? `${status.name} is downloading. Unzip it and run scripts/install.sh.`
+          ? `${status.name} is downloading. Unzip it and run scripts/${script}.`
           : status.kind === 'error'
             ? 'The bundle could not be built. Try again, or use POST /api/bundle.'
             : ''}

@@ -11,6 +11,7 @@ import { useChecks } from '../../api/use-checks'
 import { GuidePanel } from '../../components/guide-panel'
 import { applyCheckHints, applyIssues } from '../../components/test-connection'
 import type { FormValues } from '../../lib/initial-values'
+import { UpgradeNote } from '../upgrade/upgrade-note'
 import { BundleFiles } from './bundle-files'
 import { ChecksPanel, countFailing } from './checks-panel'
 import { DownloadBundle } from './download-bundle'
@@ -95,6 +96,7 @@ export const ReviewStep = () => {
           </ul>
         </section>
       ) : null}
+      <UpgradeNote />
       <KeptSettings kept={review.config.keptValues} onRemove={removeKept} />
       <ChecksPanel state={checks.state} targets={targets} onRun={() => void runAll()} />
       <BundleFiles config={review.config} />
