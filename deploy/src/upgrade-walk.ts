@@ -1,8 +1,11 @@
 import {
   type DeploymentConfig,
   DeploymentConfigSchema,
-  importValues,
+  type ImportedDeployment,
   isSecretPath,
+  readDeployment,
+  type UpgradeResult,
+  upgradeConfig,
 } from '@portkey-setup/schema'
 import { type FixtureName, fixtures } from '@portkey-setup/schema/fixtures'
 import { objectsIn, runBundleScript, type Unzipped, unzipBundle } from './bundle-run.js'
@@ -57,36 +60,11 @@ const secretsOf = (c: unknown, path: string[] = [], out: [string[], string][] = 
   return out
 }
 
-// INTERIM, until issue-upgrade-core's readDeployment/upgradeConfig land: the export's header read
-// here, its values through importValues, and the version changed without any rule.
-const readDeployment = (text: string) => {
-  const head = (k: string) => text.match(new RegExp(`^# ${k}: (.*)$`, 'm'))?.[1]
-  return {
-    ...importValues(text),
-    versionSource: head('chart-version') ? 'export' : 'unknown',
-    release: { name: head('release'), namespace: head('namespace'), chartVersion: head('chart-version') },
-  }
-}
-type UpgradeResult = {
-  from: string
-  to: string
-  config: DeploymentConfig
-  changes: { path?: (string | number)[] }[]
-  problems: unknown[]
-}
-const upgradeConfig = (c: DeploymentConfig, to: string): UpgradeResult => ({
-  from: c.chart.version,
-  to,
-  config: DeploymentConfigSchema.parse({ ...c, chart: { ...c.chart, version: to } }),
-  changes: [],
-  problems: [],
-})
-
-export type Imported = ReturnType<typeof readDeployment> & { full: DeploymentConfig }
+export type Imported = ImportedDeployment & { full: DeploymentConfig }
 
 /** Reads the export as the wizard does, and completes it with the secrets the user re-enters. */
-export const importExport = (exported: string, secretsFrom: DeploymentConfig): Imported => {
-  const r = readDeployment(exported)
+export const importExport = async (exported: string, secretsFrom: DeploymentConfig): Promise<Imported> => {
+  const r = await readDeployment(exported)
   const draft = structuredClone(r.config) as Record<string, unknown>
   for (const [path, v] of secretsOf(secretsFrom)) setAt(draft, path, v)
   // The registry login lives in the pull secret create-secret.sh made, not in the values: the user

@@ -13,9 +13,9 @@ import {
 import { checkCommand } from '../cli-check.js'
 import { redactInputFrom } from '../redact.js'
 import type { Command } from './command.js'
-import { upgradeCommand } from './upgrade.js'
 import { EXIT, formatIssues, UsageError, writeJson } from './io.js'
 import { readText, readValidConfig } from './read-input.js'
+import { upgradeCommand } from './upgrade.js'
 
 const octal = (mode: number) => `0${(mode & 0o7777).toString(8)}`
 
