@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import {
   buildBundle,
   configJsonSchema,
@@ -13,6 +12,7 @@ import { fixtures, SENTINEL } from '@portkey-setup/schema/fixtures'
 import { afterAll, describe, expect, it } from 'vitest'
 import YAML from 'yaml'
 import { main } from './cli.js'
+import { sink } from './test-support/sink.js'
 import { CLI_ENTRY, runCli, spawnTs } from './test-support/spawn.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'portkey-cli-'))
@@ -22,17 +22,6 @@ const file = (name: string, content: string) => {
 }
 /** As a subprocess, for the exit codes a shell sees. */
 const cli = (...args: string[]) => runCli(args, { cwd: dir })
-
-const sink = () => {
-  let text = ''
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk
-      done()
-    },
-  })
-  return { stream, text: () => text }
-}
 
 /** In process (same code path, no process start-up), for the finer points of the output. */
 const inProcess = async (...args: string[]) => {

@@ -1,26 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { buildBundle, DeploymentConfigSchema, readDeployment, renderValuesYaml } from '@portkey-setup/schema'
 import { fixtures, SENTINEL } from '@portkey-setup/schema/fixtures'
 import { describe, expect, it } from 'vitest'
 import { main } from '../cli.js'
+import { sink } from '../test-support/sink.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'portkey-upgrade-cli-'))
 const file = (name: string, content: string | Uint8Array) => {
   writeFileSync(join(dir, name), content)
   return name
-}
-const sink = () => {
-  let text = ''
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk
-      done()
-    },
-  })
-  return { stream, text: () => text }
 }
 /** The test cluster's helm and chart repository (scripts/cluster/up.sh writes where they are). */
 const clusterEnv = () =>
